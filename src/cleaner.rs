@@ -1,0 +1,256 @@
+//! The cleaner: built once from a configuration, then shared by any number of threads.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::cleaned::Cleaned;
+use crate::document::Document;
+use crate::registry::{self, ContextFn, LineFn, RULES};
+use crate::removal::normalize;
+use crate::rule::RuleId;
+use crate::select::{RuleSelector, RuleSet, SelectorError};
+use crate::stages::{self, phrases::PhraseMatcher, Run};
+
+/// Which way to lean when a line could be either clutter or article.
+///
+/// `Precision` favours a clean output and removes more; `Recall` favours keeping every article
+/// word and removes less. The bias scales the word limits of prefix and contains phrases and the
+/// length of teaser lines.
+///
+/// ```
+/// use unclutter::Bias;
+/// assert_eq!("recall".parse::<Bias>().unwrap(), Bias::Recall);
+/// assert_eq!(Bias::default(), Bias::Balanced);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Bias {
+    /// Remove more: a cleaner output at some risk to short article lines.
+    Precision,
+    /// The default.
+    #[default]
+    Balanced,
+    /// Remove less: keep anything that might be article.
+    Recall,
+}
+
+impl FromStr for Bias {
+    type Err = BuildError;
+
+    fn from_str(s: &str) -> Result<Bias, BuildError> {
+        match s.to_ascii_lowercase().as_str() {
+            "precision" => Ok(Bias::Precision),
+            "balanced" => Ok(Bias::Balanced),
+            "recall" => Ok(Bias::Recall),
+            _ => Err(BuildError::Bias(s.to_string())),
+        }
+    }
+}
+
+/// Numbers derived from the configuration, read by the stages.
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub bias: Bias,
+}
+
+impl Settings {
+    /// A rule's word limit, scaled by the bias.
+    pub fn scale_words(&self, base: usize) -> usize {
+        match self.bias {
+            Bias::Precision => base + base / 2,
+            Bias::Balanced => base,
+            Bias::Recall => (base * 2).div_ceil(3),
+        }
+    }
+}
+
+/// Why a [`Cleaner`] could not be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BuildError {
+    /// A `select` or `ignore` entry names nothing.
+    Selector(SelectorError),
+    /// The bias is not `precision`, `balanced` or `recall`.
+    Bias(String),
+    /// The phrase automaton could not be built.
+    Automaton(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Selector(e) => e.fmt(f),
+            BuildError::Bias(b) => write!(f, "unknown bias '{b}': expected precision, balanced or recall"),
+            BuildError::Automaton(e) => write!(f, "cannot build the phrase automaton: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<SelectorError> for BuildError {
+    fn from(e: SelectorError) -> BuildError {
+        BuildError::Selector(e)
+    }
+}
+
+/// Configures a [`Cleaner`]: which rules run and which way to lean.
+///
+/// ```
+/// use unclutter::{Bias, Cleaner};
+/// let cleaner = Cleaner::builder()
+///     .select(["ALL"])
+///     .ignore(["byline", "LAY002"])
+///     .bias(Bias::Recall)
+///     .build()?;
+/// assert!(cleaner.rules().all(|r| r.category().as_str() != "byline"));
+/// assert!(Cleaner::builder().select(["no-such-rule"]).build().is_err());
+/// # Ok::<(), unclutter::BuildError>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CleanerBuilder {
+    select: Vec<String>,
+    ignore: Vec<String>,
+    bias: Bias,
+}
+
+impl CleanerBuilder {
+    /// Rules to run (default: all stable rules). Selectors are parsed by [`build`](Self::build).
+    pub fn select<I, S>(mut self, selectors: I) -> CleanerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.select.extend(selectors.into_iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+
+    /// Rules not to run, overriding less specific selections.
+    pub fn ignore<I, S>(mut self, selectors: I) -> CleanerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.ignore.extend(selectors.into_iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+
+    /// Which way to lean on doubtful lines.
+    pub fn bias(mut self, bias: Bias) -> CleanerBuilder {
+        self.bias = bias;
+        self
+    }
+
+    /// Parses the selectors and compiles every pattern of the selected rules.
+    pub fn build(self) -> Result<Cleaner, BuildError> {
+        let parse = |list: &[String]| -> Result<Vec<RuleSelector>, BuildError> {
+            list.iter().map(|s| s.parse::<RuleSelector>().map_err(BuildError::from)).collect()
+        };
+        let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
+        let settings = Settings { bias: self.bias };
+        let phrases = PhraseMatcher::build(&rules, &settings)?;
+        let line_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].line?))).collect();
+        let context_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
+        let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
+        Ok(Cleaner { inner: Arc::new(Inner { rules, settings, phrases, line_rules, context_rules, blank_lines }) })
+    }
+}
+
+/// Strips page clutter from article text and records what it removed.
+///
+/// Build it once (patterns compile here, never per call), then call [`clean`](Self::clean) from
+/// any number of threads: it is `Send + Sync` and cheap to clone.
+///
+/// ```
+/// let cleaner = unclutter::Cleaner::new();
+/// let input = "Share\nThe Alibaba Group tweeted after the meeting.\nAdvertisement\n";
+/// let cleaned = cleaner.clean(input);
+/// assert_eq!(cleaned.text(), "The Alibaba Group tweeted after the meeting.\n");
+/// let codes: Vec<_> = cleaned.removals().iter().map(|r| r.rule().code()).collect();
+/// assert_eq!(codes, ["SOC001", "ADV001"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Cleaner {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    rules: RuleSet,
+    settings: Settings,
+    phrases: Option<PhraseMatcher>,
+    line_rules: Vec<(RuleId, LineFn)>,
+    context_rules: Vec<(RuleId, ContextFn)>,
+    blank_lines: Option<RuleId>,
+}
+
+impl Default for Cleaner {
+    fn default() -> Cleaner {
+        Cleaner::new()
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with every stable rule and a balanced bias.
+    pub fn new() -> Cleaner {
+        // The default configuration has no selector to get wrong, and the bundled lexicons are
+        // checked by the test suite, so this cannot fail.
+        Cleaner::builder().build().expect("the default configuration builds")
+    }
+
+    /// Starts a configuration.
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// The rules this cleaner runs, in registry order.
+    pub fn rules(&self) -> impl Iterator<Item = RuleId> + '_ {
+        self.inner.rules.iter()
+    }
+
+    /// The bias this cleaner was built with.
+    pub fn bias(&self) -> Bias {
+        self.inner.settings.bias
+    }
+
+    /// Cleans one document of plain text.
+    pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        let inner = &*self.inner;
+        let doc = Document::parse(input);
+        let mut run = Run::new(&doc, &inner.settings);
+        if let Some(phrases) = &inner.phrases {
+            phrases.run(&mut run);
+        }
+        stages::lines::run(&inner.line_rules, &mut run);
+        stages::context::run(&inner.context_rules, &mut run);
+        if let Some(rule) = inner.blank_lines {
+            stages::whitespace::run(rule, &mut run);
+        }
+        let removals = run.removals;
+        Cleaned::new(input, normalize(input, removals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaner_is_send_sync_and_clone() {
+        fn check<T: Send + Sync + Clone + 'static>() {}
+        check::<Cleaner>();
+    }
+
+    #[test]
+    fn bad_config_is_an_error() {
+        let err = Cleaner::builder().ignore(["SOC001", "bogus"]).build().unwrap_err();
+        assert!(err.to_string().contains("'bogus'"), "{err}");
+        assert!("sideways".parse::<Bias>().is_err());
+    }
+
+    #[test]
+    fn recall_scales_down_and_precision_up() {
+        let words = |bias| Settings { bias }.scale_words(12);
+        assert!(words(Bias::Recall) < words(Bias::Balanced));
+        assert!(words(Bias::Balanced) < words(Bias::Precision));
+    }
+}

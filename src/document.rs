@@ -1,0 +1,183 @@
+//! Segmentation: the input split into lines, each with its byte ranges.
+//!
+//! A segment is one line. Line terminators are `\n`, `\r\n` and a lone `\r`. Every segment keeps
+//! four nested spans into the original text, from the whole line with its terminator down to its
+//! "core" (the text without white space and without decoration such as bullets, pipes, a trailing
+//! colon), which is what phrase rules compare against.
+
+use crate::span::Span;
+
+/// One line of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    /// The line with its terminator.
+    pub full: Span,
+    /// The line without its terminator.
+    pub line: Span,
+    /// `line` without leading and trailing white space (including BOM and zero-width characters).
+    pub trim: Span,
+    /// `trim` without leading and trailing decoration (bullets, pipes, colons, dots, arrows).
+    pub core: Span,
+}
+
+impl Segment {
+    /// True when the line holds nothing but white space.
+    #[inline]
+    pub fn is_blank(&self) -> bool {
+        self.trim.is_empty()
+    }
+}
+
+/// The input and its segments.
+#[derive(Debug)]
+pub(crate) struct Document<'a> {
+    pub source: &'a str,
+    pub segments: Vec<Segment>,
+}
+
+impl<'a> Document<'a> {
+    /// Splits `source` into lines. Linear in the input, one allocation for the segment list.
+    pub fn parse(source: &'a str) -> Document<'a> {
+        let bytes = source.as_bytes();
+        let mut segments = Vec::with_capacity(bytes.len() / 48 + 1);
+        let mut start = 0;
+        while start < bytes.len() {
+            let (line_end, full_end) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+                None => (bytes.len(), bytes.len()),
+                Some(i) => {
+                    let at = start + i;
+                    let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+                    (at, at + if crlf { 2 } else { 1 })
+                }
+            };
+            let line = Span::new(start, line_end);
+            let trim = trim_span(source, line, is_space);
+            let core = trim_span(source, trim, is_decoration);
+            segments.push(Segment { full: Span::new(start, full_end), line, trim, core });
+            start = full_end;
+        }
+        Document { source, segments }
+    }
+
+    /// The text of a span.
+    #[inline]
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.source[span]
+    }
+
+    /// Index of the segment holding byte `at`.
+    pub fn segment_at(&self, at: usize) -> usize {
+        self.segments.partition_point(|s| s.full.end <= at)
+    }
+}
+
+/// White space for trimming: Unicode white space plus BOM and zero-width characters.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+/// Characters that decorate a widget label without changing it: "» Related:", "• Share |".
+pub(crate) fn is_decoration(c: char) -> bool {
+    is_space(c)
+        || matches!(
+            c,
+            ':' | '|'
+                | '»'
+                | '«'
+                | '›'
+                | '‹'
+                | '>'
+                | '<'
+                | '•'
+                | '·'
+                | '▸'
+                | '▶'
+                | '►'
+                | '→'
+                | '-'
+                | '–'
+                | '—'
+                | '*'
+                | '#'
+                | '/'
+                | '\\'
+                | '.'
+                | '…'
+                | '!'
+                | '_'
+                | '~'
+                | '='
+                | '+'
+        )
+}
+
+fn trim_span(source: &str, span: Span, strip: fn(char) -> bool) -> Span {
+    let text = &source[span];
+    let start = span.start + (text.len() - text.trim_start_matches(strip).len());
+    let end = span.start + text.trim_end_matches(strip).len();
+    if start >= end {
+        Span::new(span.start, span.start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// Number of white-space separated words in `text`.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// True when `text` has at most `max` words; stops counting past `max`.
+pub(crate) fn words_at_most(text: &str, max: usize) -> bool {
+    text.split_whitespace().nth(max).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<(&str, &str, &str)> {
+        let doc = Document::parse(text);
+        doc.segments.iter().map(|s| (&text[s.full], &text[s.trim], &text[s.core])).collect()
+    }
+
+    #[test]
+    fn splits_on_every_terminator() {
+        assert_eq!(
+            lines("a\nb\r\nc\rd"),
+            vec![("a\n", "a", "a"), ("b\r\n", "b", "b"), ("c\r", "c", "c"), ("d", "d", "d")]
+        );
+    }
+
+    #[test]
+    fn trailing_newline_makes_no_empty_segment() {
+        assert_eq!(Document::parse("a\n").segments.len(), 1);
+        assert_eq!(Document::parse("").segments.len(), 0);
+        assert_eq!(Document::parse("\n\n").segments.len(), 2);
+    }
+
+    #[test]
+    fn core_strips_decoration_but_not_words() {
+        assert_eq!(lines("\u{feff} » Related: \n")[0].2, "Related");
+        assert_eq!(lines("Senior Correspondent, IDG |")[0].2, "Senior Correspondent, IDG");
+        assert_eq!(lines("|")[0], ("|", "|", ""));
+        assert_eq!(lines("   ")[0], ("   ", "", ""));
+    }
+
+    #[test]
+    fn segment_at_finds_the_line() {
+        let doc = Document::parse("ab\ncd\r\nef");
+        assert_eq!(doc.segment_at(0), 0);
+        assert_eq!(doc.segment_at(2), 0);
+        assert_eq!(doc.segment_at(3), 1);
+        assert_eq!(doc.segment_at(6), 1);
+        assert_eq!(doc.segment_at(7), 2);
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count(" two  words "), 2);
+        assert!(words_at_most("a b c", 3));
+        assert!(!words_at_most("a b c d", 3));
+    }
+}

@@ -1,0 +1,58 @@
+//! unclutter strips page clutter from scraped article text and says exactly what it removed.
+//!
+//! Text scraped from web pages still carries the page around the article: "Skip to main
+//! content", share widgets, bylines and author bios, image file names, photo credits, "2 min
+//! read", "You Might Like" teaser lists. A [`Cleaner`] removes them and returns a [`Cleaned`]:
+//! the kept text, and every removed piece as a byte [`Span`] of the input with the [`RuleId`]
+//! that removed it, its [`Category`] and a short reason. Kept text plus removed spans rebuild the
+//! input exactly.
+//!
+//! ```
+//! use unclutter::Cleaner;
+//!
+//! let cleaner = Cleaner::new(); // build once, share across threads
+//! let input = "Skip to main content\n\nCouncil approves the new bridge\n\n2 min read\n\n\
+//!              The council voted 7-2 on Tuesday to fund the bridge.\n\nShare\n";
+//! let cleaned = cleaner.clean(input);
+//! assert_eq!(
+//!     cleaned.text(),
+//!     "Council approves the new bridge\n\nThe council voted 7-2 on Tuesday to fund the bridge.\n"
+//! );
+//! for removal in cleaned.removals() {
+//!     let rule = removal.rule();
+//!     println!("{} {} {:?}: {}", rule.code(), rule.name(), removal.span(), removal.reason());
+//! }
+//! ```
+//!
+//! Rules are listed by [`RuleId::all`], documented by [`RuleMeta`], and chosen with
+//! [`CleanerBuilder::select`] and [`CleanerBuilder::ignore`]. See `DESIGN.md` for the stage order
+//! and the overlap policy.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+mod cleaned;
+mod cleaner;
+mod document;
+mod lexicon;
+mod registry;
+mod removal;
+mod rule;
+mod rules;
+mod select;
+mod span;
+mod stages;
+
+pub use cleaned::Cleaned;
+pub use cleaner::{Bias, BuildError, Cleaner, CleanerBuilder};
+pub use removal::Removal;
+pub use rule::{Category, RuleId, RuleMeta, RuleStatus};
+pub use select::{RuleSelector, SelectorError};
+pub use span::Span;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,210 @@
+//! The `unclutter` command-line filter: text in, cleaned text (or JSON, or an annotated view) out.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use serde::Serialize;
+use unclutter::{Bias, Cleaned, Cleaner, RuleId};
+
+/// Strips page clutter from scraped article text and says exactly what it removed.
+///
+/// Reads FILE (or standard input when FILE is absent or "-") and writes the kept text to
+/// standard output. Exit status: 0 on success, 2 on an error (bad option, unreadable input,
+/// invalid UTF-8).
+#[derive(Parser, Debug)]
+#[command(name = "unclutter", version, about, long_about)]
+struct Args {
+    /// The file to clean; "-" or nothing reads standard input.
+    file: Option<PathBuf>,
+
+    /// Write one JSON object: the kept `text` and every `removed` piece with its byte range,
+    /// rule code, name, category, reason and text.
+    #[arg(long, conflicts_with = "annotate")]
+    json: bool,
+
+    /// Print the whole input with each removed piece marked by its rule code.
+    #[arg(long)]
+    annotate: bool,
+
+    /// Rules to run: ALL, categories, code prefixes, codes or names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "SELECTOR")]
+    select: Vec<String>,
+
+    /// Rules not to run; the most specific of --select and --ignore wins.
+    #[arg(long, value_delimiter = ',', value_name = "SELECTOR")]
+    ignore: Vec<String>,
+
+    /// Which way to lean on doubtful lines.
+    #[arg(long, value_enum, default_value_t = BiasArg::Balanced)]
+    bias: BiasArg,
+
+    /// When to colour --annotate output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+
+    /// List every rule: code, name, category and summary.
+    #[arg(long)]
+    list_rules: bool,
+
+    /// Show a rule's documentation, by code or name.
+    #[arg(long, value_name = "RULE")]
+    explain: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum BiasArg {
+    Precision,
+    Balanced,
+    Recall,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unclutter: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.list_rules {
+        for rule in RuleId::all() {
+            let m = rule.meta();
+            writeln!(out, "{}  {:<18} {:<11} {}", m.code, m.name, m.category.as_str(), m.summary)?;
+        }
+        return out.flush();
+    }
+    if let Some(name) = &args.explain {
+        let rule = RuleId::from_code(name)
+            .or_else(|| RuleId::from_name(name))
+            .ok_or_else(|| invalid(format!("no rule named '{name}' (see --list-rules)")))?;
+        let m = rule.meta();
+        writeln!(out, "{} {} ({})\n\n{}\n\n{}", m.code, m.name, m.category.as_str(), m.summary, m.docs.trim_end())?;
+        return out.flush();
+    }
+    let bias = match args.bias {
+        BiasArg::Precision => Bias::Precision,
+        BiasArg::Balanced => Bias::Balanced,
+        BiasArg::Recall => Bias::Recall,
+    };
+    let cleaner = Cleaner::builder()
+        .select(&args.select)
+        .ignore(&args.ignore)
+        .bias(bias)
+        .build()
+        .map_err(|e| invalid(e.to_string()))?;
+    let (name, bytes) = read_input(args.file.as_deref())?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| invalid(format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let cleaned = cleaner.clean(text);
+    if args.json {
+        serde_json::to_writer(&mut out, &JsonDoc::new(&cleaned))?;
+        out.write_all(b"\n")?;
+    } else if args.annotate {
+        let color = match args.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        annotate(&mut out, &cleaned, color)?;
+    } else {
+        out.write_all(cleaned.text().as_bytes())?;
+    }
+    out.flush()
+}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
+}
+
+fn read_input(file: Option<&std::path::Path>) -> io::Result<(String, Vec<u8>)> {
+    match file {
+        None => read_stdin(),
+        Some(p) if p.as_os_str() == "-" => read_stdin(),
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = std::fs::read(p).map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?;
+            Ok((name, bytes))
+        }
+    }
+}
+
+fn read_stdin() -> io::Result<(String, Vec<u8>)> {
+    let mut bytes = Vec::new();
+    io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io::Error::new(e.kind(), format!("<stdin>: {e}")))?;
+    Ok(("<stdin>".to_string(), bytes))
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    text: String,
+    removed: Vec<JsonRemoval<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRemoval<'a> {
+    start: usize,
+    end: usize,
+    rule: &'static str,
+    name: &'static str,
+    category: &'static str,
+    reason: &'a str,
+    text: &'a str,
+}
+
+impl<'a> JsonDoc<'a> {
+    fn new(cleaned: &'a Cleaned<'a>) -> JsonDoc<'a> {
+        let input = cleaned.input();
+        let removed = cleaned
+            .removals()
+            .iter()
+            .map(|r| JsonRemoval {
+                start: r.span().start,
+                end: r.span().end,
+                rule: r.rule().code(),
+                name: r.rule().name(),
+                category: r.category().as_str(),
+                reason: r.reason(),
+                text: &input[r.span()],
+            })
+            .collect();
+        JsonDoc { text: cleaned.text(), removed }
+    }
+}
+
+/// Writes the input with each removal wrapped as `[-CODE: text-]` (or struck through in colour),
+/// its line terminator kept outside the marker so lines stay lines.
+fn annotate(out: &mut impl Write, cleaned: &Cleaned<'_>, color: bool) -> io::Result<()> {
+    let input = cleaned.input();
+    let mut at = 0;
+    for r in cleaned.removals() {
+        let span = r.span();
+        out.write_all(&input.as_bytes()[at..span.start])?;
+        let piece = &input[span];
+        let body = piece.trim_end_matches(['\n', '\r']);
+        let code = r.rule().code();
+        if color {
+            write!(out, "\x1b[2;36m[{code}]\x1b[0m\x1b[9;31m{body}\x1b[0m")?;
+        } else {
+            write!(out, "[-{code}: {body}-]")?;
+        }
+        out.write_all(&piece.as_bytes()[body.len()..])?;
+        at = span.end;
+    }
+    out.write_all(&input.as_bytes()[at..])
+}

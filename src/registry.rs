@@ -1,0 +1,71 @@
+//! The one ordered table of rules, and the shapes of the engines that run them.
+//!
+//! A rule is metadata plus up to three engines, each run by its stage (see `DESIGN.md`):
+//! - `phrases`: the rule's phrases, read from the lexicons of every language, matched by one
+//!   Aho-Corasick automaton shared by all selected rules;
+//! - `line`: a function judging one line on its own, usually with `regex` statics;
+//! - `context`: a function over the whole document that sees earlier decisions and neighbours.
+//!
+//! Codes are never renumbered or reused: a retired rule stays here as a tombstone.
+
+use crate::rules::{ads, byline, layout, legal, media, navigation, promo, related, share, source, timestamp};
+use crate::stages::{Context, Hit, Line};
+
+/// A rule's full definition: metadata and engines.
+pub(crate) struct RuleDef {
+    pub meta: crate::rule::RuleMeta,
+    pub phrases: Option<Phrases>,
+    pub line: Option<LineFn>,
+    pub context: Option<ContextFn>,
+}
+
+/// How a rule's phrases match; the phrases themselves live in `lexicons/<lang>.txt`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Phrases {
+    /// Longest line, in words, that a `^` (prefix) or `~` (contains) phrase may remove, before
+    /// the precision/recall bias scales it.
+    pub max_words: usize,
+    /// The line goes only in a run: its previous or next non-blank line matched too.
+    pub run: bool,
+}
+
+/// Judges one line on its own.
+pub(crate) type LineFn = fn(&Line<'_>) -> Option<Hit>;
+
+/// Judges lines in their document, with earlier decisions visible.
+pub(crate) type ContextFn = fn(&mut Context<'_, '_>);
+
+/// Every rule, in the order stages try them.
+pub(crate) static RULES: &[&RuleDef] = &[
+    &navigation::SKIP_LINK,
+    &navigation::SITE_CONTROL,
+    &navigation::BREADCRUMB,
+    &share::SHARE_WIDGET,
+    &share::SHARE_BUTTONS,
+    &share::FOLLOW_PROMPT,
+    &byline::AUTHOR_TITLE,
+    &byline::AUTHOR_SLUG,
+    &byline::AUTHOR_BIO,
+    &byline::AUTHOR_NAME,
+    &media::IMAGE_FILENAME,
+    &media::IMAGE_CONTROL,
+    &media::PHOTO_CREDIT,
+    &media::IMAGE_SLUG,
+    &timestamp::READING_TIME,
+    &timestamp::DATELINE,
+    &timestamp::LEADING_DATE,
+    &promo::NOTIFY_PROMPT,
+    &promo::NEWSLETTER_PROMPT,
+    &promo::SHOPPING_PROMO,
+    &related::RELATED_HEADING,
+    &related::TEASER_LIST,
+    &source::SOURCE_LINE,
+    &legal::COOKIE_NOTICE,
+    &legal::COPYRIGHT,
+    &ads::ADVERTISEMENT,
+    &layout::ORPHAN_WIDGET,
+    &layout::BLANK_LINES,
+];
+
+/// The rule that removes leftover blank lines; its stage runs last.
+pub(crate) const BLANK_LINES_CODE: &str = "LAY002";

@@ -1,0 +1,450 @@
+//! Byline: author lines, author slugs, author bios, repeated author names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::RULES;
+use crate::rule::{declare_rule, Category, RuleId};
+use crate::stages::{Context, Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// An author line: "By Jane Doe", "By JANE DOE and JOHN ROE", "Alfred Ng Senior Reporter /
+    /// CNET News", "Senior U.S. Correspondent, IDG News Service |", "Jane Doe, Staff Writer".
+    /// The line must be short and written in title case (every word capitalised but for small
+    /// words such as "and", "of", "de"); a job-title line must also separate the title with a
+    /// comma, slash, pipe or dash, or be at most three words.
+    ///
+    /// ## Why
+    /// Bylines name the writer, not the story; datasets want them as metadata, not body text.
+    ///
+    /// ## Example
+    /// ```text
+    /// By Jane Doe, Staff Writer      <- removed
+    /// By the end of the year, the plant will close.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A title-case headline that opens with "By" ("By Land And Sea").
+    static AUTHOR_TITLE = {
+        code: "BYL001",
+        name: "author-title",
+        category: Byline,
+        summary: "an author line such as \"By Jane Doe\" or \"Jane Doe, Staff Writer\"",
+        line: author_title,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only the URL slug of an author named elsewhere on the page, in a byline
+    /// or a bio: "alfred-ng" beside "Alfred Ng Senior Reporter / CNET News".
+    ///
+    /// ## Why
+    /// Author boxes carry the profile link's slug, which scrapers keep as text.
+    ///
+    /// ## Example
+    /// ```text
+    /// jane-doe                     <- removed
+    /// By Jane Doe, Staff Writer    <- removed (BYL001)
+    /// ```
+    ///
+    /// ## Known false positives
+    /// None known: the slug must spell a name the page gives as an author.
+    static AUTHOR_SLUG = {
+        code: "BYL002",
+        name: "author-slug",
+        category: Byline,
+        summary: "the URL slug of an author named in a byline, such as \"jane-doe\"",
+        context: author_slug,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A short author bio: a paragraph that opens with a person's name and says what they
+    /// write ("Jane Doe is a senior reporter for Example News. ...", "Jane Doe covers energy
+    /// for Example Wire.", "Jane Doe writes about food."), when it stands next to other clutter:
+    /// a byline for the same person, a related heading, a share widget, a source line, or the
+    /// end of the document.
+    ///
+    /// ## Why
+    /// Author boxes sit beside the byline or after the article, never inside its flow.
+    ///
+    /// ## Example
+    /// ```text
+    /// By Jane Doe, Staff Writer                               <- removed (BYL001)
+    /// Jane Doe is a staff writer for Example News.            <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A one-paragraph article line about a journalist ("Smith was a reporter for the Herald")
+    /// that ends the document or follows a related heading.
+    static AUTHOR_BIO = {
+        code: "BYL003",
+        name: "author-bio",
+        category: Byline,
+        summary: "an author bio such as \"Jane Doe is a senior reporter for Example News.\" beside other clutter",
+        context: author_bio,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only the name of an author the page names in a byline or a bio.
+    ///
+    /// ## Why
+    /// Author boxes repeat the name as a link, a caption of the head shot, or a heading.
+    ///
+    /// ## Example
+    /// ```text
+    /// Jane Doe                        <- removed
+    /// Jane Doe, Staff Writer          <- removed (BYL001)
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A one-line paragraph that is only the author's own name, such as a signature.
+    static AUTHOR_NAME = {
+        code: "BYL004",
+        name: "author-name",
+        category: Byline,
+        summary: "a line that is only the name of an author named in a byline",
+        context: author_name,
+    }
+}
+
+/// Job titles that make a line a byline.
+const JOBS: &[&str] = &[
+    "Reporter",
+    "Correspondent",
+    "Writer",
+    "Editor",
+    "Columnist",
+    "Contributor",
+    "Journalist",
+    "Producer",
+    "Photographer",
+    "Critic",
+    "Blogger",
+    "Freelancer",
+    "Anchor",
+    "Reporters",
+    "Writers",
+    "Editors",
+    "Correspondents",
+    "Contributors",
+];
+
+/// Words that qualify a job title and so end a name: "Alfred Ng Senior Reporter".
+const TITLE_WORDS: &[&str] = &[
+    "Senior",
+    "Chief",
+    "Staff",
+    "Contributing",
+    "Special",
+    "Deputy",
+    "Associate",
+    "Managing",
+    "Executive",
+    "Lead",
+    "Principal",
+    "Assistant",
+    "Political",
+    "Business",
+    "Technology",
+    "Tech",
+    "Science",
+    "Sports",
+    "Foreign",
+    "National",
+    "International",
+    "Investigative",
+    "Legal",
+    "Health",
+    "Climate",
+    "Features",
+    "Freelance",
+    "Guest",
+    "Opinion",
+    "Data",
+    "Digital",
+    "Video",
+    "Editorial",
+    "Regional",
+    "Local",
+    "Entertainment",
+    "Culture",
+    "Food",
+    "Travel",
+    "Markets",
+    "Finance",
+];
+
+/// Lower-case words allowed inside a title-case author line.
+const SMALL_WORDS: &[&str] = &[
+    "and", "&", "of", "at", "for", "the", "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la",
+    "le", "y", "e", "bin", "al", "in", "on", "und",
+];
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '/' | '|' | '–' | '—' | '·' | ';')
+}
+
+/// Every word starts with an upper-case letter or a digit, or is a small word or a separator.
+fn title_case(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| is_separator(c) || matches!(c, '(' | ')' | '-' | '"' | '“' | '”'));
+        w.is_empty()
+            || SMALL_WORDS.contains(&w)
+            || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+fn strip_by(text: &str) -> Option<&str> {
+    let head = text.get(..3)?;
+    let rest = text[3..].trim_start();
+    (head.eq_ignore_ascii_case("by ") && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
+fn author_title(line: &Line<'_>) -> Option<Hit> {
+    let core = line.core;
+    if !line.words_at_most(14) || core.is_empty() {
+        return None;
+    }
+    if let Some(rest) = strip_by(core) {
+        return title_case(rest).then_some(Hit { part: None, reason: "a \"By\" line naming the author" });
+    }
+    if !title_case(core) {
+        return None;
+    }
+    let separated = core.contains(is_separator) || line.trim.ends_with(is_separator);
+    let few = line.words_at_most(3);
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let has_title = words.iter().enumerate().any(|(k, w)| {
+        let base = w.trim_end_matches(is_separator);
+        JOBS.contains(&base)
+            && (base.len() < w.len()
+                || words
+                    .get(k + 1)
+                    .is_none_or(|next| next.starts_with(is_separator) || matches!(*next, "-" | "at" | "for" | "of")))
+    });
+    (has_title && (separated || few)).then_some(Hit { part: None, reason: "an author line with a job title" })
+}
+
+/// The name at the head of an author line: "Alfred Ng" of "Alfred Ng Senior Reporter / CNET".
+pub(crate) fn byline_name(core: &str) -> Option<&str> {
+    let text = strip_by(core).unwrap_or(core);
+    let mut end = 0;
+    let mut count = 0;
+    for (at, word) in word_spans(text) {
+        let bare = word.trim_end_matches(is_separator);
+        if !bare.starts_with(char::is_uppercase) || JOBS.contains(&bare) || TITLE_WORDS.contains(&bare) {
+            break;
+        }
+        end = at + bare.len();
+        count += 1;
+        if bare.len() < word.len() || count == 4 {
+            break;
+        }
+    }
+    (2..=4).contains(&count).then(|| &text[..end])
+}
+
+/// Words with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:(?:is|was|has been|serves as)\s+[^.]{0,100}?\b(?:(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|photographer|illustrator|critic|blogger|freelancer|analyst|author|host|presenter)s?\b|who\s+(?:writes|reports|covers)\b)|covers\s+[^.]{1,120}?\s(?:for|at)\s|(?:writes|reports)\s+(?:about|on)\s)",
+    )
+    .expect("bio pattern compiles")
+});
+
+/// The name a bio paragraph opens with, if the paragraph is a bio.
+fn bio_name(core: &str) -> Option<&str> {
+    if !crate::document::words_at_most(core, 90) {
+        return None;
+    }
+    BIO.captures(core).and_then(|c| c.name("name")).map(|m| m.as_str())
+}
+
+fn id_of(def: &'static crate::registry::RuleDef) -> Option<RuleId> {
+    RuleId::all().find(|r| std::ptr::eq(RULES[r.index()], def))
+}
+
+fn author_bio(cx: &mut Context<'_, '_>) {
+    let title_rule = id_of(&AUTHOR_TITLE);
+    for i in 0..cx.len() {
+        if cx.is_blank(i) || cx.removed_by(i).is_some() {
+            continue;
+        }
+        let Some(name) = bio_name(cx.core(i)) else { continue };
+        let beside = |j: Option<usize>| -> Option<&'static str> {
+            let Some(j) = j else { return Some("at the end of the document") };
+            let rule = cx.removed_by(j)?;
+            if Some(rule) == title_rule {
+                let same = byline_name(cx.core(j)).is_none_or(|n| same_name(n, name));
+                return same.then_some("beside the author's byline");
+            }
+            match rule.category() {
+                Category::Byline
+                | Category::Related
+                | Category::Share
+                | Category::Source
+                | Category::Promo
+                | Category::Legal => Some("beside other page clutter"),
+                _ => None,
+            }
+        };
+        let prev = cx.prev_content(i);
+        let next = cx.next_content(i);
+        let why = match prev {
+            Some(_) => beside(prev).or_else(|| beside(next)),
+            None => beside(next),
+        };
+        if let Some(why) = why {
+            cx.remove(i, format!("an author bio of {name}, {why}"));
+        }
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+}
+
+/// Names of the authors the page names: in author lines (removed by BYL001) and in bios.
+fn author_names<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
+    let title_rule = id_of(&AUTHOR_TITLE);
+    let mut names = Vec::new();
+    for i in 0..cx.len() {
+        let core = cx.core(i);
+        let name = if cx.removed_by(i).is_some() && cx.removed_by(i) == title_rule {
+            byline_name(core)
+        } else {
+            bio_name(core)
+        };
+        if let Some(name) = name {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The URL slug of a name: lower case, accents folded, words joined by hyphens.
+fn slug_of(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            match fold_accent(c) {
+                Some(plain) => slug.push_str(plain),
+                None => slug.push(c),
+            }
+        } else if !slug.ends_with('-') && !slug.is_empty() && (c.is_whitespace() || c == '-') {
+            slug.push('-');
+        }
+    }
+    slug
+}
+
+/// The ASCII spelling CMSs give common accented Latin letters in slugs.
+fn fold_accent(c: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("çćĉċč", "c"),
+        ("ďđ", "d"),
+        ("èéêëēĕėęě", "e"),
+        ("ĝğġģ", "g"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ñńņňŉ", "n"),
+        ("òóôõöøōŏő", "o"),
+        ("ŕŗř", "r"),
+        ("śŝşšș", "s"),
+        ("ţťŧț", "t"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ýÿŷ", "y"),
+        ("źżž", "z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("œ", "oe"),
+        ("þ", "th"),
+        ("ð", "d"),
+    ];
+    TABLE.iter().find(|(from, _)| from.contains(c)).map(|(_, to)| *to)
+}
+
+fn is_slug(text: &str) -> bool {
+    text.contains('-')
+        && text.len() <= 60
+        && text.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
+}
+
+fn author_slug(cx: &mut Context<'_, '_>) {
+    let candidates: Vec<usize> = (0..cx.len()).filter(|&i| cx.removed_by(i).is_none() && is_slug(cx.trim(i))).collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let slugs: Vec<String> = author_names(cx).into_iter().map(slug_of).collect();
+    for i in candidates {
+        if slugs.iter().any(|s| s == cx.trim(i)) {
+            cx.remove(i, "the URL slug of an author named on the page");
+        }
+    }
+}
+
+fn author_name(cx: &mut Context<'_, '_>) {
+    let candidates: Vec<usize> = (0..cx.len())
+        .filter(|&i| {
+            let t = cx.trim(i);
+            cx.removed_by(i).is_none() && !t.is_empty() && t.len() <= 60 && crate::document::words_at_most(t, 4)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let names = author_names(cx);
+    for i in candidates {
+        if names.iter().any(|n| same_name(n, cx.trim(i))) {
+            cx.remove(i, "only the name of an author named on the page");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_names_from_author_lines() {
+        assert_eq!(byline_name("Alfred Ng Senior Reporter / CNET News"), Some("Alfred Ng"));
+        assert_eq!(byline_name("By Jane Doe, Staff Writer"), Some("Jane Doe"));
+        assert_eq!(byline_name("Senior U.S. Correspondent, IDG News Service"), None);
+        assert_eq!(byline_name("By Zoë Müller-Lenz"), Some("Zoë Müller-Lenz"));
+        assert_eq!(byline_name("By Cher"), None);
+        assert_eq!(byline_name("By Zoë Müller-Lenz and Ann Lee"), Some("Zoë Müller-Lenz"));
+    }
+
+    #[test]
+    fn slugs_names() {
+        assert_eq!(slug_of("Alfred Ng"), "alfred-ng");
+        assert_eq!(slug_of("Zoë  O’Brien"), "zoe-obrien");
+        assert_eq!(slug_of("Inês Achebe-Price"), "ines-achebe-price");
+        assert!(is_slug("alfred-ng"));
+        assert!(!is_slug("Alfred-Ng"));
+        // A hyphenated word has the shape of a slug; only a matching author name makes it go.
+        assert!(is_slug("well-known"));
+    }
+
+    #[test]
+    fn reads_bios() {
+        assert_eq!(bio_name("Jane Doe is a senior reporter for Example News. She lives in Oslo."), Some("Jane Doe"));
+        assert_eq!(bio_name("Martyn Lee covers general technology news for the Example Wire."), Some("Martyn Lee"));
+        assert_eq!(bio_name("Jane Doe said the reporter was wrong."), None);
+    }
+}

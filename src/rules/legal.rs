@@ -1,0 +1,73 @@
+//! Legal: cookie notices and copyright lines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::Phrases;
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A cookie notice: a line opening with "We use cookies", "This website uses cookies", "By
+    /// continuing to browse", or a line that is only a consent button such as "Accept all
+    /// cookies" or "Cookie settings".
+    ///
+    /// ## Why
+    /// Consent banners are the same on every page of a site and say nothing of the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// We use cookies to improve your experience. By continuing you agree.   <- removed
+    /// Accept all cookies                                                     <- removed
+    /// The ruling on cookie banners takes effect in May.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// An article paragraph that itself opens with "We use cookies" (not in quotes).
+    static COOKIE_NOTICE = {
+        code: "LEG001",
+        name: "cookie-notice",
+        category: Legal,
+        summary: "a cookie notice such as \"We use cookies to improve your experience\"",
+        phrases: Phrases { max_words: 70, run: false },
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A copyright line: "© 2017 Example Media. All rights reserved.", "Copyright 2019 Example
+    /// Corp", "(c) 2020 Example", or a short line ending in "All rights reserved."
+    ///
+    /// ## Why
+    /// Footers carry the copyright notice of the site, not of the article text.
+    ///
+    /// ## Example
+    /// ```text
+    /// © 2024 Example Media Group. All rights reserved.      <- removed
+    /// Copyright questions dominated the hearing.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short article line opening with "Copyright 2019" followed by a sentence.
+    static COPYRIGHT = {
+        code: "LEG002",
+        name: "copyright",
+        category: Legal,
+        summary: "a copyright line such as \"© 2017 Example Media. All rights reserved.\"",
+        line: copyright,
+    }
+}
+
+static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?(?:\(c\)\s*)?\d{4}|copyright\s*©)|all rights reserved\.?$",
+    )
+    .expect("compiles")
+});
+
+fn copyright(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(line.trim))
+        .then_some(Hit { part: None, reason: "a copyright notice" })
+}

@@ -1,0 +1,183 @@
+//! Media: image file names, image controls, photo credits, image slugs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::Phrases;
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only an image file name: "gettyimages-631334970.jpg", "IMG_2041.JPG",
+    /// "hero-image(1).webp".
+    ///
+    /// ## Why
+    /// Scrapers keep the `alt` or `src` of images whose alt text was never written.
+    ///
+    /// ## Example
+    /// ```text
+    /// gettyimages-631334970.jpg     <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// None known: the line must be one token ending in an image extension.
+    static IMAGE_FILENAME = {
+        code: "MED001",
+        name: "image-filename",
+        category: Media,
+        summary: "a line that is only an image file name such as \"gettyimages-631334970.jpg\"",
+        line: image_filename,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only an image or gallery control: "Enlarge Image", "Enlarge this image",
+    /// "View gallery", "Hide caption", "Click to enlarge", "Image 1 of 12", "3 of 12".
+    ///
+    /// ## Why
+    /// Photo viewers leave their buttons and counters in the text.
+    ///
+    /// ## Example
+    /// ```text
+    /// Enlarge Image      <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A line that is only "3 of 12" in an article (a score on its own line).
+    static IMAGE_CONTROL = {
+        code: "MED002",
+        name: "image-control",
+        category: Media,
+        summary: "an image or gallery control such as \"Enlarge Image\" or \"Image 1 of 12\"",
+        phrases: Phrases { max_words: 6, run: false },
+        line: image_counter,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A photo credit line: "TIMOTHY A. CLARY/AFP/Getty Images", "Credit: Alibaba",
+    /// "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)", "Image: Shutterstock",
+    /// "Photo courtesy of the family", "AP Photo/Jane Doe".
+    ///
+    /// ## Why
+    /// Credits label the picture, which a text dump no longer holds.
+    ///
+    /// ## Example
+    /// ```text
+    /// TIMOTHY A. CLARY/AFP/Getty Images      <- removed
+    /// Getty Images licenses millions of photos each year.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short line naming an agency after a slash that is part of the article.
+    static PHOTO_CREDIT = {
+        code: "MED003",
+        name: "photo-credit",
+        category: Media,
+        summary: "a photo credit such as \"X/AFP/Getty Images\" or \"Credit: Alibaba\"",
+        line: photo_credit,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A line of lower-case words holding a number of four or more digits and no
+    /// punctuation: the file-name slug of an image, "170109 ma trump newyork",
+    /// "ss apple iphone evolution carousel 100412891 orig".
+    ///
+    /// ## Why
+    /// CMSs derive image titles from file names; scrapers keep them as text.
+    ///
+    /// ## Example
+    /// ```text
+    /// 170109 ma trump newyork     <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A lower-case title with a year ("my trip to rome 2019").
+    static IMAGE_SLUG = {
+        code: "MED004",
+        name: "image-slug",
+        category: Media,
+        summary: "a lower-case image slug with a long number such as \"170109 ma trump newyork\"",
+        line: image_slug,
+    }
+}
+
+static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\w\-.%()~+,]{1,150}\.(?i:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$").expect("compiles")
+});
+
+fn image_filename(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 160 && FILENAME.is_match(line.trim))
+        .then_some(Hit { part: None, reason: "a line that is only an image file name" })
+}
+
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
+    )
+    .expect("compiles")
+});
+
+fn image_counter(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 30 && COUNTER.is_match(line.trim)).then_some(Hit { part: None, reason: "a gallery counter" })
+}
+
+/// Photo agencies and picture libraries, as they are written in credits.
+const AGENCIES: &str = r"AFP|AP|AP Photo|Getty Images|Getty|Reuters|EPA|EPA-EFE|Shutterstock|iStock|iStockphoto|Flickr|Bloomberg|ZUMA|Zuma Press|Xinhua|AAP|PA|PA Images|PA Wire|Alamy|Corbis|NurPhoto|SOPA Images|LightRocket|WireImage|Anadolu|dpa|DPA|Imago|IMAGO|SIPA|Sipa USA|Wikimedia Commons|Unsplash|Pexels|Associated Press|The Associated Press|Contributor|Handout";
+
+static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|courtesy)\s*[:：]\s*\S",
+    )
+    .expect("compiles")
+});
+
+static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?i:photo|image|picture|photograph|foto|illustration|graphic|photos|images)\s*(?::|\bby\b|\bcourtesy\b)\s*\S")
+        .expect("compiles")
+});
+
+static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:/\s*(?:{AGENCIES})\b|^\(?(?:{AGENCIES})\s*/|\b(?:via|for) Getty Images\b|^\(?(?:{AGENCIES})\)?$)"
+    ))
+    .expect("compiles")
+});
+
+fn photo_credit(line: &Line<'_>) -> Option<Hit> {
+    let t = line.trim;
+    if t.len() > 200 || !line.words_at_most(14) {
+        return None;
+    }
+    if crate::rules::source::is_source_line(line) {
+        // "Sources: ... / Photo Credit: X/Flickr" is a source footer first (SRC001).
+        return None;
+    }
+    let sentence = crate::rules::ends_like_sentence(t) && !line.words_at_most(6);
+    if CREDIT_LABEL.is_match(t) || (PHOTO_BY.is_match(t) && line.words_at_most(10)) {
+        return (!sentence).then_some(Hit { part: None, reason: "a labelled photo credit" });
+    }
+    (line.words_at_most(10) && !sentence && AGENCY_SLASH.is_match(t))
+        .then_some(Hit { part: None, reason: "a photo credit naming a picture agency" })
+}
+
+fn image_slug(line: &Line<'_>) -> Option<Hit> {
+    let t = line.trim;
+    if t.len() > 100 || !line.words_at_most(10) || line.words_at_most(1) {
+        return None;
+    }
+    let plain = t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    let long_number = t.split(' ').any(|w| {
+        w.bytes().filter(u8::is_ascii_digit).count() >= 4 && w.bytes().all(|b| b.is_ascii_digit()) || {
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            digits >= 4 && w.len() > digits
+        }
+    });
+    (plain && long_number).then_some(Hit { part: None, reason: "a lower-case image slug with a long number" })
+}

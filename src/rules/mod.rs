@@ -1,0 +1,38 @@
+//! Rule families, one file each. A family file declares its rules (metadata, documentation and
+//! engines); phrase lists live in `lexicons/<lang>.txt`, and `registry.rs` keeps the order.
+
+pub(crate) mod ads;
+pub(crate) mod byline;
+pub(crate) mod layout;
+pub(crate) mod legal;
+pub(crate) mod media;
+pub(crate) mod navigation;
+pub(crate) mod promo;
+pub(crate) mod related;
+pub(crate) mod share;
+pub(crate) mod source;
+pub(crate) mod timestamp;
+
+/// True when the line ends like a sentence: `.`, `!` or `?`, maybe inside closing quotes, and
+/// not an ellipsis.
+pub(crate) fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    if t.ends_with("...") || t.ends_with('…') {
+        return false;
+    }
+    t.ends_with(['.', '!', '?'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_like_sentence("He left."));
+        assert!(ends_like_sentence("“Go home!”"));
+        assert!(!ends_like_sentence("trade show...."));
+        assert!(!ends_like_sentence("and a…"));
+        assert!(!ends_like_sentence("You Might Like"));
+    }
+}

@@ -1,0 +1,108 @@
+//! Navigation: skip links, site controls, breadcrumbs.
+
+use crate::registry::Phrases;
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only an accessibility skip link: "Skip to main content", "Skip to
+    /// content", "Jump to navigation".
+    ///
+    /// ## Why
+    /// Skip links are the first text of most pages and mean nothing outside the page.
+    ///
+    /// ## Example
+    /// ```text
+    /// Skip to main content          <- removed
+    /// Council approves the bridge
+    /// ```
+    ///
+    /// ## Known false positives
+    /// None known: the whole line must be the link text.
+    static SKIP_LINK = {
+        code: "NAV001",
+        name: "skip-link",
+        category: Navigation,
+        summary: "a line that is only a skip link such as \"Skip to main content\"",
+        phrases: Phrases { max_words: 6, run: false },
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A line that is only a site control label: "Menu", "Search", "Sign in", "Log in",
+    /// "Back to top", "Close", "Next article", "Toggle navigation".
+    ///
+    /// ## Why
+    /// Buttons and menu toggles become lone words in a text dump.
+    ///
+    /// ## Example
+    /// ```text
+    /// Menu                          <- removed
+    /// Search                        <- removed
+    /// Search crews found the hikers at dawn.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A one-word subheading identical to a control label ("Search") would go.
+    static SITE_CONTROL = {
+        code: "NAV002",
+        name: "site-control",
+        category: Navigation,
+        summary: "a line that is only a control label such as \"Menu\", \"Search\" or \"Sign in\"",
+        phrases: Phrases { max_words: 6, run: false },
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A breadcrumb trail: "Home > News > Technology", "Home / Sport / Football",
+    /// "News › World › Europe".
+    ///
+    /// ## Why
+    /// Breadcrumbs repeat the site's section names, not the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// Home > Business > Markets     <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short line of three or more phrases joined by `>` arrows that is part of the article,
+    /// such as a menu path in a software tutorial ("File > Export > PDF").
+    static BREADCRUMB = {
+        code: "NAV003",
+        name: "breadcrumb",
+        category: Navigation,
+        summary: "a breadcrumb trail such as \"Home > News > Technology\"",
+        line: breadcrumb,
+    }
+}
+
+fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
+    if line.trim.len() > 200 || !line.words_at_most(16) {
+        return None;
+    }
+    let text = line.trim;
+    let text = match text.get(..13) {
+        Some(head) if head.eq_ignore_ascii_case("you are here:") => text[13..].trim_start(),
+        _ => text,
+    };
+    let is_sep = |c: char| matches!(c, '>' | '»' | '›' | '→' | '/' | '|');
+    let arrows_only = !text.contains(['/', '|']);
+    let mut parts = 0;
+    let mut first_is_home = false;
+    for part in text.split(is_sep) {
+        let part = part.trim();
+        if part.is_empty() || !crate::document::words_at_most(part, 5) || part.ends_with(['.', '!', '?', ',']) {
+            return None;
+        }
+        if parts == 0 {
+            first_is_home = ["home", "start", "homepage"].iter().any(|h| part.eq_ignore_ascii_case(h));
+        }
+        parts += 1;
+    }
+    let fits = (first_is_home && parts >= 2) || (arrows_only && parts >= 3);
+    fits.then_some(Hit { part: None, reason: "a breadcrumb trail of short section names" })
+}

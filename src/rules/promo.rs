@@ -1,0 +1,115 @@
+//! Promo: notification, newsletter and shopping prompts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::Phrases;
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A notification or app prompt: "Want CNET to notify you of price drops and the latest
+    /// stories?", "Enable notifications", "Download our app".
+    ///
+    /// ## Why
+    /// Sites ask to send alerts; the question is not part of the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// Want Example to notify you of price drops and the latest stories?   <- removed
+    /// The law requires landlords to notify you of rent increases.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A quoted question in the article of the form "Want us to notify you ...?" on its own line.
+    static NOTIFY_PROMPT = {
+        code: "PRM001",
+        name: "notify-prompt",
+        category: Promo,
+        summary: "a notification prompt such as \"Want CNET to notify you of price drops?\"",
+        phrases: Phrases { max_words: 6, run: false },
+        line: notify_prompt,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A newsletter prompt: a short line opening with "Sign up for our newsletter",
+    /// "Subscribe to our ...", "Get our newsletter", or a line such as "Get the best of Example
+    /// in your inbox".
+    ///
+    /// ## Why
+    /// Newsletter boxes interrupt the article or follow it.
+    ///
+    /// ## Example
+    /// ```text
+    /// Sign up for our newsletter to get the week's top stories.    <- removed
+    /// Few readers subscribe to the idea that news should be free.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short article line that opens with "Subscribe to our" outside quotes.
+    static NEWSLETTER_PROMPT = {
+        code: "PRM002",
+        name: "newsletter-prompt",
+        category: Promo,
+        summary: "a newsletter prompt such as \"Sign up for our newsletter\"",
+        phrases: Phrases { max_words: 18, run: false },
+        line: inbox_prompt,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A shopping or deals promotion: "Shop Tech Products at Amazon", "ITWorld DealPost: The best
+    /// in tech deals and discounts.", "See price at Example Store", "Buy now".
+    ///
+    /// ## Why
+    /// Affiliate and deal boxes advertise products beside the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// Shop Tech Products at Amazon      <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short article line of the form "Shop ... at Amazon".
+    static SHOPPING_PROMO = {
+        code: "PRM003",
+        name: "shopping-promo",
+        category: Promo,
+        summary: "a shopping promotion such as \"Shop Tech Products at Amazon\"",
+        phrases: Phrases { max_words: 14, run: false },
+        line: shopping,
+    }
+}
+
+static NOTIFY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Want|Would you like)\s+(?:us|[\p{Lu}\d][\w&.'’-]*(?:\s+[\p{Lu}\d][\w&.'’-]*){0,3})\s+to\s+(?:notify|alert|email|message|remind)\s+you\b[^.!]{0,160}\?$")
+        .expect("compiles")
+});
+
+fn notify_prompt(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 240 && NOTIFY.is_match(line.trim))
+        .then_some(Hit { part: None, reason: "a prompt asking to send notifications" })
+}
+
+static INBOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:get|have)\s+.{1,80}\s+(?:in|into|to|delivered to)\s+your\s+inbox\b.{0,60}$").expect("compiles")
+});
+
+fn inbox_prompt(line: &Line<'_>) -> Option<Hit> {
+    (line.words_at_most(18) && INBOX.is_match(line.trim))
+        .then_some(Hit { part: None, reason: "a prompt to get stories by email" })
+}
+
+static SHOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:shop\s+.{1,50}\s+at\s+(?:amazon|walmart|target|best buy|ebay)|(?:see|check|view)\s+(?:the\s+)?(?:price|deal|offer)s?\s+(?:at|on)\s+\S.{0,30})$")
+        .expect("compiles")
+});
+
+fn shopping(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 100 && SHOP.is_match(line.core)).then_some(Hit { part: None, reason: "a shopping promotion" })
+}

@@ -1,0 +1,100 @@
+//! Related: related-content headings and teaser lists.
+
+use crate::document::word_count;
+use crate::registry::Phrases;
+use crate::rule::declare_rule;
+use crate::stages::Context;
+
+declare_rule! {
+    /// ## What it removes
+    /// A related-content heading: "Related:", "Related Articles", "Read more:", "More good
+    /// reads", "Popular Video", "Trending", "Most Read", or a short line opening with "Related:"
+    /// or "Read more:" followed by a headline.
+    ///
+    /// ## Why
+    /// Recirculation modules are labelled by these headings; the headline that follows a
+    /// "Read more:" is another article.
+    ///
+    /// ## Example
+    /// ```text
+    /// Related:                               <- removed
+    /// Read more: Why the bridge closed       <- removed
+    /// The delay is related to the case.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A one-word subheading "Trending" or "Recommended" inside the article.
+    static RELATED_HEADING = {
+        code: "REL001",
+        name: "related-heading",
+        category: Related,
+        summary: "a related-content heading such as \"Related:\" or \"Popular Video\"",
+        phrases: Phrases { max_words: 16, run: false },
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A teaser list: a marker line ("You Might Like", "You may also like", "Recommended for
+    /// you", "Around the web", "More from Example") and the teasers after it: short headlines
+    /// without a final full stop, image slugs, and blurbs cut off with "...". The list ends at
+    /// the first line that reads like article text (a sentence of six or more words, or a long
+    /// line).
+    ///
+    /// ## Why
+    /// Teaser modules follow the article with other articles' headlines and blurbs.
+    ///
+    /// ## Example
+    /// ```text
+    /// You Might Like                                   <- removed
+    /// Hottest products from the trade show             <- removed
+    /// It's time again for the year's biggest show...   <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// Short lines after a marker that is itself part of the article.
+    static TEASER_LIST = {
+        code: "REL002",
+        name: "teaser-list",
+        category: Related,
+        summary: "a \"You Might Like\" teaser list: the marker and the teasers after it",
+        phrases: Phrases { max_words: 6, run: false },
+        context: teaser_list,
+    }
+}
+
+/// Longest teaser headline, in words, before the bias scales it.
+const TEASER_WORDS: usize = 20;
+/// Longest blurb cut off with an ellipsis, in words.
+const BLURB_WORDS: usize = 60;
+
+fn teaser_list(cx: &mut Context<'_, '_>) {
+    let max_words = cx.settings().scale_words(TEASER_WORDS);
+    let mut i = 0;
+    while i < cx.len() {
+        if cx.removed_by(i) != Some(cx.rule) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < cx.len() {
+            if cx.is_blank(j) || cx.removed_by(j).is_some() {
+                j += 1;
+                continue;
+            }
+            let trim = cx.trim(j);
+            let words = word_count(cx.core(j));
+            let cut_off = (trim.ends_with("...") || trim.ends_with('…')) && words <= BLURB_WORDS;
+            let sentence = crate::rules::ends_like_sentence(trim) && words >= 6;
+            if cut_off {
+                cx.remove(j, "a teaser blurb cut off with an ellipsis, in a teaser list");
+            } else if words <= max_words && !sentence {
+                cx.remove(j, format!("a teaser headline of {words} words, in a teaser list"));
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}

@@ -1,0 +1,49 @@
+//! Source: source and attribution footers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A short source footer: "Source: AAP", "Sources: CNBC, SFGATE, Reuters / Photo Credit:
+    /// Gage Skidmore/Flickr", "(Source: Example Wire)".
+    ///
+    /// ## Why
+    /// Aggregators append the sources they rewrote; the list is not part of the story.
+    ///
+    /// ## Example
+    /// ```text
+    /// Source: AAP        <- removed
+    /// A source familiar with the matter said talks had stalled.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short article line opening with "Source:", such as a chart note.
+    static SOURCE_LINE = {
+        code: "SRC001",
+        name: "source-line",
+        category: Source,
+        summary: "a source footer such as \"Source: AAP\"",
+        line: source_line,
+    }
+}
+
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?i:sources?|quelle|quellen|fuente|fuentes)\s*[:：]\s*\S").expect("compiles"));
+
+/// A short line opening with "Source:" or "Sources:" that does not read as a long sentence.
+pub(crate) fn is_source_line(line: &Line<'_>) -> bool {
+    if line.trim.len() > 240 || !line.words_at_most(16) {
+        return false;
+    }
+    let sentence = crate::rules::ends_like_sentence(line.trim) && !line.words_at_most(8);
+    !sentence && SOURCE.is_match(line.trim)
+}
+
+fn source_line(line: &Line<'_>) -> Option<Hit> {
+    is_source_line(line).then_some(Hit { part: None, reason: "a source footer" })
+}

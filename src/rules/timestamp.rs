@@ -1,0 +1,125 @@
+//! Timestamp: reading times, publication stamps, leading date stamps.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
+
+declare_rule! {
+    /// ## What it removes
+    /// A reading-time label: "2 min read", "5 minute read", "Reading time: 4 minutes".
+    ///
+    /// ## Why
+    /// Reading times are page furniture computed from the article, not part of it.
+    ///
+    /// ## Example
+    /// ```text
+    /// 2 min read      <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// None known: the whole line must be the label.
+    static READING_TIME = {
+        code: "TIM001",
+        name: "reading-time",
+        category: Timestamp,
+        summary: "a reading-time label such as \"2 min read\"",
+        line: reading_time,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// A publication stamp: "Published 10 January 2017 7:48pm", "Updated: Jan. 9, 2017 3:04
+    /// p.m. ET", "Posted 3 hours ago", or a line that is only a date and time.
+    ///
+    /// ## Why
+    /// Dates belong in metadata; as text they sit between the title and the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// Published 10 January 2017 7:48pm      <- removed
+    /// Published reports said the deal was near.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A line that is only a date inside the article, such as a diary heading.
+    static DATELINE = {
+        code: "TIM002",
+        name: "dateline",
+        category: Timestamp,
+        summary: "a publication stamp such as \"Published 10 January 2017 7:48pm\"",
+        line: dateline,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// The "date 2017-01-09 " stamp (or an ISO timestamp) at the start of a line; the rest of
+    /// the line stays.
+    ///
+    /// ## Why
+    /// Some scrapers prefix the title with the page's date field.
+    ///
+    /// ## Example
+    /// ```text
+    ///  date 2017-01-09 Alibaba could generate 1 million jobs
+    ///  ^^^^^^^^^^^^^^^^ removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// None known: the stamp must be the literal word "date" and an ISO date.
+    static LEADING_DATE = {
+        code: "TIM003",
+        name: "leading-date",
+        category: Timestamp,
+        summary: "a \"date 2017-01-09\" stamp at the start of a line",
+        line: leading_date,
+    }
+}
+
+static READING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*(?:about\s+|approx\.?\s+)?\d{1,3}\s*(?:min|mins|minutes?)\.?|\d{1,3}(?:\s*-\s*|\s*)(?:min|mins|minutes?)\.?\s+(?:read|to read|reading)|\d{1,3}\s*(?:min|mins|minutes?)\.?\s+Lesezeit|Lesezeit\s*:?\s*\d{1,3}\s*(?:min|minuten)\.?)$",
+    )
+    .expect("compiles")
+});
+
+fn reading_time(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 60 && READING.is_match(line.trim)).then_some(Hit { part: None, reason: "a reading-time label" })
+}
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?";
+    let date = format!(
+        r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    );
+    let time = r"(?:\s*(?:,|at|-|–|\||•|·)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?";
+    let label =
+        r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date)(?:\s+on)?\s*:?\s*)";
+    let clock = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5})?";
+    let ago = r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago";
+    Regex::new(&format!(
+        r"(?i)^(?:{label}?(?:{clock},?\s*)?{weekday}{date}{time}(?:\s*(?:[|•·,]\s*)?(?:updated|last updated)\s*:?\s*{weekday}(?:{date})?{time})?|{label}?{ago})\.?$"
+    ))
+    .expect("compiles")
+});
+
+fn dateline(line: &Line<'_>) -> Option<Hit> {
+    (line.trim.len() <= 100 && STAMP.is_match(line.trim))
+        .then_some(Hit { part: None, reason: "a publication date stamp" })
+}
+
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+").expect("compiles")
+});
+
+fn leading_date(line: &Line<'_>) -> Option<Hit> {
+    let m = LEADING.find(line.text)?;
+    (m.end() < line.text.len() && !line.text[m.end()..].trim().is_empty())
+        .then_some(Hit { part: Some(0..m.end()), reason: "a date stamp in front of the line" })
+}

@@ -1,0 +1,126 @@
+//! Stage 2: every selected rule's phrases, matched in one Aho-Corasick pass over the input.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::cleaner::{BuildError, Settings};
+use crate::lexicon::{self, Mode};
+use crate::registry::RULES;
+use crate::rule::RuleId;
+use crate::select::RuleSet;
+use crate::stages::Run;
+
+/// One automaton for all phrases of the selected rules, and what each pattern means.
+#[derive(Debug)]
+pub(crate) struct PhraseMatcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    rule: RuleId,
+    mode: Mode,
+    max_words: usize,
+    run: bool,
+    /// The phrase ends in a letter or digit, so the text after a match must not.
+    ends_in_word: bool,
+    starts_in_word: bool,
+}
+
+impl PhraseMatcher {
+    /// Gathers the phrases of the selected rules from every lexicon. `None` when there are none.
+    pub fn build(rules: &RuleSet, settings: &Settings) -> Result<Option<PhraseMatcher>, BuildError> {
+        let mut phrases = Vec::new();
+        let mut patterns = Vec::new();
+        for entry in lexicon::entries() {
+            let Some(params) = RULES[entry.rule.index()].phrases else { continue };
+            if !rules.contains(entry.rule) {
+                continue;
+            }
+            phrases.push(entry.phrase);
+            patterns.push(Pattern {
+                rule: entry.rule,
+                mode: entry.mode,
+                max_words: settings.scale_words(params.max_words),
+                run: params.run,
+                ends_in_word: entry.phrase.chars().next_back().is_some_and(char::is_alphanumeric),
+                starts_in_word: entry.phrase.chars().next().is_some_and(char::is_alphanumeric),
+            });
+        }
+        if phrases.is_empty() {
+            return Ok(None);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .map_err(|e| BuildError::Automaton(e.to_string()))?;
+        Ok(Some(PhraseMatcher { automaton, patterns }))
+    }
+
+    /// Reports every phrase occurrence (overlapping ones too) and removes the lines whose shape
+    /// fits the phrase's mode: the whole line, its start, or anywhere in a short line.
+    pub fn run(&self, run: &mut Run<'_>) {
+        let doc = run.doc;
+        let source = doc.source;
+        let mut candidates: Vec<(usize, RuleId)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(source) {
+            let p = self.patterns[m.pattern().as_usize()];
+            let i = doc.segment_at(m.start());
+            if run.marks[i].is_some() {
+                continue;
+            }
+            let seg = &doc.segments[i];
+            let core = seg.core;
+            let word_before = source[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let word_after = source[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            let bounded_end = m.end() == core.end || !(p.ends_in_word && word_after);
+            let short = || crate::document::words_at_most(&source[core], p.max_words);
+            let (fits, reason) = match p.mode {
+                Mode::Exact => (m.start() == core.start && m.end() == core.end, "the line is a known widget label"),
+                Mode::Prefix => (
+                    m.start() == core.start && bounded_end && short(),
+                    "a short line that opens with a known widget phrase",
+                ),
+                Mode::Contains => (
+                    m.start() >= core.start
+                        && m.end() <= core.end
+                        && !(p.starts_in_word && word_before)
+                        && bounded_end
+                        && short(),
+                    "a short line holding a known widget phrase",
+                ),
+            };
+            if !fits {
+                continue;
+            }
+            if p.run {
+                candidates.push((i, p.rule));
+            } else {
+                run.remove_segment(i, p.rule, reason);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup_by_key(|c| c.0);
+        resolve_runs(run, &candidates);
+    }
+}
+
+/// Candidates of run-only rules go when their previous or next non-blank line is a candidate too.
+fn resolve_runs(run: &mut Run<'_>, candidates: &[(usize, RuleId)]) {
+    if candidates.is_empty() {
+        return;
+    }
+    let segments = &run.doc.segments;
+    let is_candidate = |j: usize| candidates.binary_search_by_key(&j, |c| c.0).is_ok();
+    let prev = |i: usize| (0..i).rev().find(|&j| !segments[j].is_blank());
+    let next = |i: usize| (i + 1..segments.len()).find(|&j| !segments[j].is_blank());
+    let keep: Vec<(usize, RuleId)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(i, _)| prev(i).is_some_and(is_candidate) || next(i).is_some_and(is_candidate))
+        .collect();
+    for (i, rule) in keep {
+        run.remove_segment(i, rule, "part of a run of share or social buttons");
+    }
+}

@@ -1,0 +1,8 @@
+//! The integration suite: one binary, one module per concern.
+
+mod cli;
+mod corpus;
+mod props;
+mod registry;
+mod rules;
+mod seeds;
