@@ -151,7 +151,9 @@ impl CleanerBuilder {
         let line_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].line?))).collect();
         let context_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
         let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
-        Ok(Cleaner { inner: Arc::new(Inner { rules, settings, phrases, line_rules, context_rules, blank_lines }) })
+        let strip_stamps = RuleId::from_code(registry::LEADING_DATE_CODE).is_some_and(|r| rules.contains(r));
+        let inner = Inner { rules, settings, phrases, line_rules, context_rules, blank_lines, strip_stamps };
+        Ok(Cleaner { inner: Arc::new(inner) })
     }
 }
 
@@ -181,6 +183,8 @@ struct Inner {
     line_rules: Vec<(RuleId, LineFn)>,
     context_rules: Vec<(RuleId, ContextFn)>,
     blank_lines: Option<RuleId>,
+    /// TIM003 is on: segmentation sets leading date stamps apart.
+    strip_stamps: bool,
 }
 
 impl Default for Cleaner {
@@ -215,13 +219,14 @@ impl Cleaner {
     /// Cleans one document of plain text.
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
         let inner = &*self.inner;
-        let doc = Document::parse(input);
+        let doc = Document::parse(input, inner.strip_stamps);
         let mut run = Run::new(&doc, &inner.settings);
         if let Some(phrases) = &inner.phrases {
             phrases.run(&mut run);
         }
         stages::lines::run(&inner.line_rules, &mut run);
         stages::context::run(&inner.context_rules, &mut run);
+        stages::phrases::resolve_runs(&mut run);
         if let Some(rule) = inner.blank_lines {
             stages::whitespace::run(rule, &mut run);
         }

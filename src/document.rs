@@ -18,6 +18,9 @@ pub(crate) struct Segment {
     pub trim: Span,
     /// `trim` without leading and trailing decoration (bullets, pipes, colons, dots, arrows).
     pub core: Span,
+    /// A leading date stamp ("date 2017-01-09 ") when stamps are stripped; `trim` and `core`
+    /// start after it, so rules judge the line as it reads once the stamp is gone.
+    pub stamp: Span,
 }
 
 impl Segment {
@@ -37,7 +40,8 @@ pub(crate) struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// Splits `source` into lines. Linear in the input, one allocation for the segment list.
-    pub fn parse(source: &'a str) -> Document<'a> {
+    /// With `strip_stamps`, a leading date stamp is set apart from each line's text (TIM003).
+    pub fn parse(source: &'a str, strip_stamps: bool) -> Document<'a> {
         let bytes = source.as_bytes();
         let mut segments = Vec::with_capacity(bytes.len() / 48 + 1);
         let mut start = 0;
@@ -51,9 +55,11 @@ impl<'a> Document<'a> {
                 }
             };
             let line = Span::new(start, line_end);
-            let trim = trim_span(source, line, is_space);
+            let stamp_len = if strip_stamps { crate::rules::timestamp::leading_stamp(&source[line]) } else { 0 };
+            let stamp = Span::new(start, start + stamp_len);
+            let trim = trim_span(source, Span::new(stamp.end, line_end), is_space);
             let core = trim_span(source, trim, is_decoration);
-            segments.push(Segment { full: Span::new(start, full_end), line, trim, core });
+            segments.push(Segment { full: Span::new(start, full_end), line, trim, core, stamp });
             start = full_end;
         }
         Document { source, segments }
@@ -137,7 +143,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<(&str, &str, &str)> {
-        let doc = Document::parse(text);
+        let doc = Document::parse(text, true);
         doc.segments.iter().map(|s| (&text[s.full], &text[s.trim], &text[s.core])).collect()
     }
 
@@ -151,9 +157,9 @@ mod tests {
 
     #[test]
     fn trailing_newline_makes_no_empty_segment() {
-        assert_eq!(Document::parse("a\n").segments.len(), 1);
-        assert_eq!(Document::parse("").segments.len(), 0);
-        assert_eq!(Document::parse("\n\n").segments.len(), 2);
+        assert_eq!(Document::parse("a\n", true).segments.len(), 1);
+        assert_eq!(Document::parse("", true).segments.len(), 0);
+        assert_eq!(Document::parse("\n\n", true).segments.len(), 2);
     }
 
     #[test]
@@ -165,8 +171,19 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_stamp_is_set_apart() {
+        let text = " date 2017-01-09 Share\n";
+        let seg = Document::parse(text, true).segments[0];
+        assert_eq!(&text[seg.stamp], " date 2017-01-09 ");
+        assert_eq!(&text[seg.core], "Share");
+        let seg = Document::parse(text, false).segments[0];
+        assert!(seg.stamp.is_empty());
+        assert_eq!(&text[seg.core], "date 2017-01-09 Share");
+    }
+
+    #[test]
     fn segment_at_finds_the_line() {
-        let doc = Document::parse("ab\ncd\r\nef");
+        let doc = Document::parse("ab\ncd\r\nef", true);
         assert_eq!(doc.segment_at(0), 0);
         assert_eq!(doc.segment_at(2), 0);
         assert_eq!(doc.segment_at(3), 1);

@@ -69,3 +69,6 @@ pub(crate) static RULES: &[&RuleDef] = &[
 
 /// The rule that removes leftover blank lines; its stage runs last.
 pub(crate) const BLANK_LINES_CODE: &str = "LAY002";
+
+/// The rule that removes leading date stamps; segmentation sets them apart when it is on.
+pub(crate) const LEADING_DATE_CODE: &str = "TIM003";

@@ -1,1 +1,140 @@
-//! placeholder
+//! The `unclutter` binary: stdin in, stdout out, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn unclutter(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unclutter"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The binary may exit before reading (a bad flag), closing the pipe: that is not a failure.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> &str {
+    std::str::from_utf8(&out.stdout).unwrap()
+}
+
+fn stderr(out: &Output) -> &str {
+    std::str::from_utf8(&out.stderr).unwrap()
+}
+
+const DOC: &str =
+    "Skip to main content\n\nCouncil approves bridge\n\n2 min read\n\nThe council voted 7-2 on Tuesday.\n\nShare\n";
+
+#[test]
+fn filters_stdin_to_stdout() {
+    let out = unclutter(&[], DOC.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Council approves bridge\n\nThe council voted 7-2 on Tuesday.\n");
+}
+
+#[test]
+fn reads_a_file_and_dash_means_stdin() {
+    let dir = std::env::temp_dir().join(format!("unclutter-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("doc.txt");
+    std::fs::write(&path, DOC).unwrap();
+    let from_file = unclutter(&[path.to_str().unwrap()], b"");
+    let from_dash = unclutter(&["-"], DOC.as_bytes());
+    assert!(from_file.status.success());
+    assert_eq!(stdout(&from_file), stdout(&from_dash));
+    let missing = unclutter(&[dir.join("nope.txt").to_str().unwrap()], b"");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope.txt"), "{}", stderr(&missing));
+}
+
+#[test]
+fn json_offsets_match_the_library() {
+    let out = unclutter(&["--json"], DOC.as_bytes());
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
+    let cleaned = unclutter::Cleaner::new().clean(DOC);
+    assert_eq!(v["text"], cleaned.text());
+    let removed = v["removed"].as_array().unwrap();
+    assert_eq!(removed.len(), cleaned.removals().len());
+    for (j, r) in removed.iter().zip(cleaned.removals()) {
+        let (start, end) = (j["start"].as_u64().unwrap() as usize, j["end"].as_u64().unwrap() as usize);
+        assert_eq!((start, end), (r.span().start, r.span().end));
+        assert_eq!(j["text"], &DOC[start..end]);
+        assert_eq!(j["rule"], r.rule().code());
+        assert_eq!(j["name"], r.rule().name());
+        assert_eq!(j["category"], r.category().as_str());
+        assert_eq!(j["reason"], r.reason());
+    }
+    assert_eq!(removed[0]["rule"], "NAV001");
+}
+
+#[test]
+fn annotate_marks_each_removal_in_place() {
+    let out = unclutter(&["--annotate", "--color", "never"], DOC.as_bytes());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("[-NAV001: Skip to main content-]\n"), "{text}");
+    assert!(text.contains("[-TIM001: 2 min read-]\n"), "{text}");
+    assert!(text.contains("The council voted 7-2 on Tuesday.\n"), "{text}");
+    let colored = unclutter(&["--annotate", "--color", "always"], DOC.as_bytes());
+    assert!(stdout(&colored).contains("\x1b["), "no colour with --color always");
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_byte() {
+    let mut input = b"Fine line\nbad \xff byte\n".to_vec();
+    let out = unclutter(&[], &input);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid UTF-8 at byte 14"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    input.truncate(3);
+    assert!(unclutter(&[], &input).status.success());
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    let out = unclutter(&[], b"");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let json = unclutter(&["--json"], b"");
+    assert_eq!(stdout(&json).trim(), r#"{"text":"","removed":[]}"#);
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let only_nav = unclutter(&["--select", "navigation"], DOC.as_bytes());
+    assert!(stdout(&only_nav).contains("2 min read"));
+    assert!(!stdout(&only_nav).contains("Skip to main content"));
+    let no_nav = unclutter(&["--ignore", "NAV001,LAY002"], DOC.as_bytes());
+    assert!(stdout(&no_nav).starts_with("Skip to main content\n\nCouncil"));
+    let bad = unclutter(&["--select", "bogus"], DOC.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown rule selector 'bogus'"), "{}", stderr(&bad));
+}
+
+#[test]
+fn lists_and_explains_rules() {
+    let list = unclutter(&["--list-rules"], b"");
+    assert!(list.status.success());
+    assert_eq!(stdout(&list).lines().count(), unclutter::RuleId::all().count());
+    assert!(stdout(&list).lines().any(|l| l.starts_with("SOC001  share-widget")));
+    let explain = unclutter(&["--explain", "share-widget"], b"");
+    assert!(stdout(&explain).starts_with("SOC001 share-widget (share)"));
+    assert!(stdout(&explain).contains("## Known false positives"));
+    let unknown = unclutter(&["--explain", "ZZZ999"], b"");
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn version_help_and_bad_flags() {
+    let version = unclutter(&["--version"], b"");
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+    let help = unclutter(&["--help"], b"");
+    assert!(stdout(&help).contains("--annotate"));
+    let bad = unclutter(&["--no-such-flag"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    let bias = unclutter(&["--bias", "recall"], DOC.as_bytes());
+    assert!(bias.status.success());
+}

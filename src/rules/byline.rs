@@ -277,13 +277,18 @@ fn id_of(def: &'static crate::registry::RuleDef) -> Option<RuleId> {
 
 fn author_bio(cx: &mut Context<'_, '_>) {
     let title_rule = id_of(&AUTHOR_TITLE);
-    for i in 0..cx.len() {
+    // Backwards, so that "the end of the document" means the end of what is kept: cleaning the
+    // output again then decides the same.
+    let mut tail_clear = true;
+    for i in (0..cx.len()).rev() {
         if cx.is_blank(i) || cx.removed_by(i).is_some() {
             continue;
         }
-        let Some(name) = bio_name(cx.core(i)) else { continue };
-        let beside = |j: Option<usize>| -> Option<&'static str> {
-            let Some(j) = j else { return Some("at the end of the document") };
+        let Some(name) = bio_name(cx.core(i)) else {
+            tail_clear = false;
+            continue;
+        };
+        let beside = |j: usize| -> Option<&'static str> {
             let rule = cx.removed_by(j)?;
             if Some(rule) == title_rule {
                 let same = byline_name(cx.core(j)).is_none_or(|n| same_name(n, name));
@@ -299,14 +304,14 @@ fn author_bio(cx: &mut Context<'_, '_>) {
                 _ => None,
             }
         };
-        let prev = cx.prev_content(i);
-        let next = cx.next_content(i);
-        let why = match prev {
-            Some(_) => beside(prev).or_else(|| beside(next)),
-            None => beside(next),
+        let why = if tail_clear {
+            Some("at the end of the document")
+        } else {
+            cx.prev_content(i).and_then(beside).or_else(|| cx.next_content(i).and_then(beside))
         };
-        if let Some(why) = why {
-            cx.remove(i, format!("an author bio of {name}, {why}"));
+        match why {
+            Some(why) => cx.remove(i, format!("an author bio of {name}, {why}")),
+            None => tail_clear = false,
         }
     }
 }

@@ -115,11 +115,22 @@ fn dateline(line: &Line<'_>) -> Option<Hit> {
 }
 
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+").expect("compiles")
+    Regex::new(r"^(?:\s*(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+)+").expect("compiles")
 });
 
+/// Length of the date stamps at the start of `line`, if text follows them; else 0. Called by
+/// segmentation, so that every rule judges the line without its stamp.
+pub(crate) fn leading_stamp(line: &str) -> usize {
+    let head = line.trim_start();
+    if !head.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("date")) {
+        return 0;
+    }
+    match LEADING.find(line) {
+        Some(m) if !line[m.end()..].trim().is_empty() => m.end(),
+        _ => 0,
+    }
+}
+
 fn leading_date(line: &Line<'_>) -> Option<Hit> {
-    let m = LEADING.find(line.text)?;
-    (m.end() < line.text.len() && !line.text[m.end()..].trim().is_empty())
-        .then_some(Hit { part: Some(0..m.end()), reason: "a date stamp in front of the line" })
+    (line.stamp_len > 0).then_some(Hit { part: Some(0..line.stamp_len), reason: "a date stamp in front of the line" })
 }

@@ -28,11 +28,13 @@ pub(crate) struct Run<'a> {
     pub marks: Vec<Option<RuleId>>,
     pub removals: Vec<Removal>,
     pub settings: &'a Settings,
+    /// Lines matched by run-only phrase rules, decided after the context stage.
+    pub run_candidates: Vec<(usize, RuleId)>,
 }
 
 impl<'a> Run<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Run<'a> {
-        Run { doc, marks: vec![None; doc.segments.len()], removals: Vec::new(), settings }
+        Run { doc, marks: vec![None; doc.segments.len()], removals: Vec::new(), settings, run_candidates: Vec::new() }
     }
 
     /// Removes segment `i` whole, with its terminator, unless an earlier decision removed it.
@@ -51,17 +53,17 @@ impl<'a> Run<'a> {
 
 /// One line, as a line rule sees it.
 pub(crate) struct Line<'a> {
-    /// The line without its terminator.
-    pub text: &'a str,
     /// The line without surrounding white space.
     pub trim: &'a str,
     /// The line without surrounding white space and decoration.
     pub core: &'a str,
+    /// Bytes of a leading date stamp, which `trim` and `core` leave out.
+    pub stamp_len: usize,
 }
 
 impl<'a> Line<'a> {
     pub fn new(source: &'a str, seg: &Segment) -> Line<'a> {
-        Line { text: &source[seg.line], trim: &source[seg.trim], core: &source[seg.core] }
+        Line { trim: &source[seg.trim], core: &source[seg.core], stamp_len: seg.stamp.len() }
     }
 
     /// True when the core has at most `max` words.

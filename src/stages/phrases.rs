@@ -102,22 +102,29 @@ impl PhraseMatcher {
         }
         candidates.sort_unstable();
         candidates.dedup_by_key(|c| c.0);
-        resolve_runs(run, &candidates);
+        run.run_candidates = candidates;
     }
 }
 
-/// Candidates of run-only rules go when their previous or next non-blank line is a candidate too.
-fn resolve_runs(run: &mut Run<'_>, candidates: &[(usize, RuleId)]) {
+/// Decides the candidates of run-only rules (SOC002), after every other stage but the blank-line
+/// one: a candidate goes when the nearest kept non-blank line before or after it is a candidate
+/// too. Lines removed by other rules are looked through, so cleaning the output again decides
+/// the same.
+pub(crate) fn resolve_runs(run: &mut Run<'_>) {
+    let candidates = std::mem::take(&mut run.run_candidates);
     if candidates.is_empty() {
         return;
     }
     let segments = &run.doc.segments;
+    let marks = &run.marks;
+    let visible = |j: usize| !segments[j].is_blank() && marks[j].is_none();
     let is_candidate = |j: usize| candidates.binary_search_by_key(&j, |c| c.0).is_ok();
-    let prev = |i: usize| (0..i).rev().find(|&j| !segments[j].is_blank());
-    let next = |i: usize| (i + 1..segments.len()).find(|&j| !segments[j].is_blank());
+    let prev = |i: usize| (0..i).rev().find(|&j| visible(j));
+    let next = |i: usize| (i + 1..segments.len()).find(|&j| visible(j));
     let keep: Vec<(usize, RuleId)> = candidates
         .iter()
         .copied()
+        .filter(|&(i, _)| visible(i))
         .filter(|&(i, _)| prev(i).is_some_and(is_candidate) || next(i).is_some_and(is_candidate))
         .collect();
     for (i, rule) in keep {
