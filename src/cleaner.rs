@@ -149,7 +149,9 @@ impl CleanerBuilder {
         let settings = Settings { bias: self.bias };
         let phrases = PhraseMatcher::build(&rules, &settings)?;
         let line_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].line?))).collect();
-        let context_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
+        let mut context_rules: Vec<(RuleId, ContextFn)> =
+            rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
+        context_rules.sort_by_key(|(r, _)| registry::CONTEXT_ORDER.iter().position(|c| *c == r.code()));
         let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
         let strip_stamps = RuleId::from_code(registry::LEADING_DATE_CODE).is_some_and(|r| rules.contains(r));
         let inner = Inner { rules, settings, phrases, line_rules, context_rules, blank_lines, strip_stamps };
@@ -226,7 +228,6 @@ impl Cleaner {
         }
         stages::lines::run(&inner.line_rules, &mut run);
         stages::context::run(&inner.context_rules, &mut run);
-        stages::phrases::resolve_runs(&mut run);
         if let Some(rule) = inner.blank_lines {
             stages::whitespace::run(rule, &mut run);
         }

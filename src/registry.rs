@@ -67,8 +67,27 @@ pub(crate) static RULES: &[&RuleDef] = &[
     &layout::BLANK_LINES,
 ];
 
+/// The order context rules run in. A rule whose decision depends on what follows it being kept
+/// (an author bio "at the end of the document") runs after every rule that removes lines, so that
+/// cleaning the output again decides the same.
+pub(crate) static CONTEXT_ORDER: &[&str] = &["REL002", "BYL002", "BYL004", "SOC002", "BYL003"];
+
 /// The rule that removes leftover blank lines; its stage runs last.
 pub(crate) const BLANK_LINES_CODE: &str = "LAY002";
 
 /// The rule that removes leading date stamps; segmentation sets them apart when it is on.
 pub(crate) const LEADING_DATE_CODE: &str = "TIM003";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::RuleId;
+
+    #[test]
+    fn every_context_rule_has_a_place_in_the_order() {
+        for rule in RuleId::all() {
+            let listed = CONTEXT_ORDER.contains(&rule.code());
+            assert_eq!(RULES[rule.index()].context.is_some(), listed, "{}", rule.code());
+        }
+    }
+}

@@ -86,3 +86,11 @@ impl Index<Span> for str {
         &self[span.start..span.end]
     }
 }
+
+impl Index<Span> for String {
+    type Output = str;
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span]
+    }
+}

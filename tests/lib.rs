@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod hostile;
 mod props;
 mod registry;
 mod rules;

@@ -258,14 +258,17 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:(?:is|was|has been|serves as)\s+[^.]{0,100}?\b(?:(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|photographer|illustrator|critic|blogger|freelancer|analyst|author|host|presenter)s?\b|who\s+(?:writes|reports|covers)\b)|covers\s+[^.]{1,120}?\s(?:for|at)\s|(?:writes|reports)\s+(?:about|on)\s)",
+        r"^(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:(?:is|was|has been|serves as)\s+[^.]{0,100}?\b(?:(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|photographer|illustrator|critic|blogger|freelancer|author|host|presenter)s?\b|who\s+(?:writes|reports|covers)\b)|covers\s+[^.]{1,120}?\s(?:for|at)\s|(?:writes|reports)\s+(?:about|on)\s)",
     )
     .expect("bio pattern compiles")
 });
 
 /// The name a bio paragraph opens with, if the paragraph is a bio.
 fn bio_name(core: &str) -> Option<&str> {
-    if !crate::document::words_at_most(core, 90) {
+    // A bio opens with two capitalised words; most lines fail here, before the regex.
+    let mut words = core.split_whitespace();
+    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !capital(words.next()) || !capital(words.next()) || !crate::document::words_at_most(core, 90) {
         return None;
     }
     BIO.captures(core).and_then(|c| c.name("name")).map(|m| m.as_str())
@@ -316,8 +319,18 @@ fn author_bio(cx: &mut Context<'_, '_>) {
     }
 }
 
+/// Same words, ignoring case and spacing; allocates nothing.
 fn same_name(a: &str, b: &str) -> bool {
-    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.chars().flat_map(char::to_lowercase).eq(q.chars().flat_map(char::to_lowercase)) => {
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// Names of the authors the page names: in author lines (removed by BYL001) and in bios.

@@ -57,6 +57,9 @@ declare_rule! {
 
 fn orphan_widget(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
+    if t.len() > 12 {
+        return None;
+    }
     let symbols = t.chars().filter(|c| !c.is_whitespace()).count();
     let only_symbols = symbols <= 3 && t.chars().all(|c| c.is_whitespace() || !c.is_alphanumeric());
     let close_button = matches!(t, "X" | "x" | "×" | "✕" | "✖");

@@ -68,6 +68,9 @@ static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn copyright(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(line.trim))
+    let t = line.trim;
+    let shaped =
+        t.contains('©') || t.contains("opyright") || t.contains("(c)") || t.contains("(C)") || t.contains("eserved");
+    (shaped && t.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(t))
         .then_some(Hit { part: None, reason: "a copyright notice" })
 }

@@ -113,7 +113,8 @@ static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn image_filename(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 160 && FILENAME.is_match(line.trim))
+    let t = line.trim;
+    (t.len() <= 160 && t.contains('.') && !t.contains(' ') && FILENAME.is_match(t))
         .then_some(Hit { part: None, reason: "a line that is only an image file name" })
 }
 
@@ -125,7 +126,9 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn image_counter(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 30 && COUNTER.is_match(line.trim)).then_some(Hit { part: None, reason: "a gallery counter" })
+    let t = line.trim;
+    (t.len() <= 30 && t.bytes().any(|b| b.is_ascii_digit()) && COUNTER.is_match(t))
+        .then_some(Hit { part: None, reason: "a gallery counter" })
 }
 
 /// Photo agencies and picture libraries, as they are written in credits.
@@ -155,6 +158,11 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     if t.len() > 200 || !line.words_at_most(14) {
         return None;
     }
+    // Every credit shape has a colon, a slash, a "by"/"courtesy", or is a bare agency name.
+    let shaped = t.contains([':', '/', '：']) || t.contains(" by ") || t.contains("ourtesy") || t.contains("Getty");
+    if !shaped && !line.words_at_most(4) {
+        return None;
+    }
     if crate::rules::source::is_source_line(line) {
         // "Sources: ... / Photo Credit: X/Flickr" is a source footer first (SRC001).
         return None;
@@ -163,7 +171,7 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     if CREDIT_LABEL.is_match(t) || (PHOTO_BY.is_match(t) && line.words_at_most(10)) {
         return (!sentence).then_some(Hit { part: None, reason: "a labelled photo credit" });
     }
-    (line.words_at_most(10) && !sentence && AGENCY_SLASH.is_match(t))
+    (line.words_at_most(10) && !crate::rules::ends_like_sentence(t) && AGENCY_SLASH.is_match(t))
         .then_some(Hit { part: None, reason: "a photo credit naming a picture agency" })
 }
 

@@ -92,16 +92,19 @@ static NOTIFY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn notify_prompt(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 240 && NOTIFY.is_match(line.trim))
+    let t = line.trim;
+    (t.len() <= 240 && (t.starts_with("Want") || t.starts_with("Would")) && NOTIFY.is_match(t))
         .then_some(Hit { part: None, reason: "a prompt asking to send notifications" })
 }
 
 static INBOX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:get|have)\s+.{1,80}\s+(?:in|into|to|delivered to)\s+your\s+inbox\b.{0,60}$").expect("compiles")
+    Regex::new(r"(?i)^get\s+.{1,80}\s+(?:in|into|to|delivered to)\s+your\s+inbox\b.{0,60}$").expect("compiles")
 });
 
 fn inbox_prompt(line: &Line<'_>) -> Option<Hit> {
-    (line.words_at_most(18) && INBOX.is_match(line.trim))
+    let t = line.trim;
+    let opens = t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("get "));
+    (opens && !t.ends_with('?') && line.words_at_most(18) && INBOX.is_match(t))
         .then_some(Hit { part: None, reason: "a prompt to get stories by email" })
 }
 
@@ -111,5 +114,9 @@ static SHOP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn shopping(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 100 && SHOP.is_match(line.core)).then_some(Hit { part: None, reason: "a shopping promotion" })
+    let c = line.core;
+    let opens = c.get(..3).is_some_and(|h| ["sho", "see", "che", "vie"].iter().any(|o| h.eq_ignore_ascii_case(o)));
+    let sentence = crate::rules::ends_like_sentence(line.trim);
+    (opens && !sentence && line.trim.len() <= 100 && SHOP.is_match(c))
+        .then_some(Hit { part: None, reason: "a shopping promotion" })
 }

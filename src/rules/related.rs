@@ -3,7 +3,7 @@
 use crate::document::word_count;
 use crate::registry::Phrases;
 use crate::rule::declare_rule;
-use crate::stages::Context;
+use crate::stages::{Context, Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -38,7 +38,7 @@ declare_rule! {
     /// A teaser list: a marker line ("You Might Like", "You may also like", "Recommended for
     /// you", "Around the web", "More from Example") and the teasers after it: short headlines
     /// without a final full stop, image slugs, and blurbs cut off with "...". The list ends at
-    /// the first line that reads like article text (a sentence of six or more words, or a long
+    /// the first line that reads like article text (a sentence of three or more words, or a long
     /// line).
     ///
     /// ## Why
@@ -59,8 +59,18 @@ declare_rule! {
         category: Related,
         summary: "a \"You Might Like\" teaser list: the marker and the teasers after it",
         phrases: Phrases { max_words: 6, run: false },
+        line: more_from_site,
         context: teaser_list,
     }
+}
+
+/// "More from Example News": a marker naming a site or section in title case, with no colon.
+fn more_from_site(line: &Line<'_>) -> Option<Hit> {
+    let t = line.trim;
+    let rest = ["More from ", "More From ", "MORE FROM "].iter().find_map(|p| t.strip_prefix(p))?;
+    let title_case = rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    (title_case && !t.ends_with([':', '.', '?', '!']) && line.words_at_most(7))
+        .then_some(Hit { part: None, reason: "a \"More from\" marker naming a site or section" })
 }
 
 /// Longest teaser headline, in words, before the bias scales it.
@@ -85,11 +95,11 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
             let trim = cx.trim(j);
             let words = word_count(cx.core(j));
             let cut_off = (trim.ends_with("...") || trim.ends_with('…')) && words <= BLURB_WORDS;
-            let sentence = crate::rules::ends_like_sentence(trim) && words >= 6;
+            let sentence = crate::rules::ends_like_sentence(trim) && words >= 3;
             if cut_off {
                 cx.remove(j, "a teaser blurb cut off with an ellipsis, in a teaser list");
             } else if words <= max_words && !sentence {
-                cx.remove(j, format!("a teaser headline of {words} words, in a teaser list"));
+                cx.remove(j, "a short teaser headline without a full stop, in a teaser list");
             } else {
                 break;
             }

@@ -53,6 +53,7 @@ declare_rule! {
         category: Share,
         summary: "a run of lines that are only network names such as \"Facebook\", \"Twitter\", \"Email\"",
         phrases: Phrases { max_words: 3, run: true },
+        context: crate::stages::phrases::resolve_runs,
     }
 }
 

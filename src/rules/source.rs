@@ -40,6 +40,9 @@ pub(crate) fn is_source_line(line: &Line<'_>) -> bool {
     if line.trim.len() > 240 || !line.words_at_most(16) {
         return false;
     }
+    if !line.trim.contains([':', '：']) {
+        return false;
+    }
     let sentence = crate::rules::ends_like_sentence(line.trim) && !line.words_at_most(8);
     !sentence && SOURCE.is_match(line.trim)
 }

@@ -88,7 +88,9 @@ static READING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn reading_time(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 60 && READING.is_match(line.trim)).then_some(Hit { part: None, reason: "a reading-time label" })
+    let t = line.trim;
+    (t.len() <= 60 && t.bytes().any(|b| b.is_ascii_digit()) && READING.is_match(t))
+        .then_some(Hit { part: None, reason: "a reading-time label" })
 }
 
 const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -110,7 +112,8 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn dateline(line: &Line<'_>) -> Option<Hit> {
-    (line.trim.len() <= 100 && STAMP.is_match(line.trim))
+    let t = line.trim;
+    (t.len() <= 100 && t.bytes().any(|b| b.is_ascii_digit()) && STAMP.is_match(t))
         .then_some(Hit { part: None, reason: "a publication date stamp" })
 }
 

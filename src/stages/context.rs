@@ -4,9 +4,20 @@ use crate::registry::ContextFn;
 use crate::rule::RuleId;
 use crate::stages::{Context, Run};
 
-/// Runs each context rule over the document, in registry order.
+/// Most rounds of the context rules; each round but the last removes at least one line.
+const MAX_ROUNDS: usize = 4;
+
+/// Runs the context rules in `CONTEXT_ORDER`, then again while a round removed something (at
+/// most `MAX_ROUNDS`): a removal can change what a rule judged earlier saw beside it, and
+/// repeating until nothing changes is what makes cleaning the output again remove nothing.
 pub(crate) fn run(rules: &[(RuleId, ContextFn)], run: &mut Run<'_>) {
-    for &(rule, judge) in rules {
-        judge(&mut Context { run, rule });
+    for _ in 0..MAX_ROUNDS {
+        let before = run.removals.len();
+        for &(rule, judge) in rules {
+            judge(&mut Context { run, rule });
+        }
+        if run.removals.len() == before {
+            break;
+        }
     }
 }

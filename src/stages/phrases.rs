@@ -7,7 +7,7 @@ use crate::lexicon::{self, Mode};
 use crate::registry::RULES;
 use crate::rule::RuleId;
 use crate::select::RuleSet;
-use crate::stages::Run;
+use crate::stages::{Context, Run};
 
 /// One automaton for all phrases of the selected rules, and what each pattern means.
 #[derive(Debug)]
@@ -106,15 +106,15 @@ impl PhraseMatcher {
     }
 }
 
-/// Decides the candidates of run-only rules (SOC002), after every other stage but the blank-line
-/// one: a candidate goes when the nearest kept non-blank line before or after it is a candidate
-/// too. Lines removed by other rules are looked through, so cleaning the output again decides
-/// the same.
-pub(crate) fn resolve_runs(run: &mut Run<'_>) {
-    let candidates = std::mem::take(&mut run.run_candidates);
-    if candidates.is_empty() {
+/// Decides the candidates of run-only rules (SOC002) in the context stage: a candidate goes when
+/// the nearest kept non-blank line before or after it is a candidate too. Lines removed by other
+/// rules are looked through, so cleaning the output again decides the same.
+pub(crate) fn resolve_runs(cx: &mut Context<'_, '_>) {
+    let run = &mut *cx.run;
+    if run.run_candidates.is_empty() {
         return;
     }
+    let candidates = std::mem::take(&mut run.run_candidates);
     let segments = &run.doc.segments;
     let marks = &run.marks;
     let visible = |j: usize| !segments[j].is_blank() && marks[j].is_none();
@@ -130,4 +130,5 @@ pub(crate) fn resolve_runs(run: &mut Run<'_>) {
     for (i, rule) in keep {
         run.remove_segment(i, rule, "part of a run of share or social buttons");
     }
+    run.run_candidates = candidates;
 }

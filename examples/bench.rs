@@ -1,0 +1,52 @@
+//! Throughput benchmark: `cargo run --release --example bench [-- FILE...]`.
+//!
+//! Cleans the corpus documents (or the given files) repeatedly and a few synthetic shapes, and
+//! prints MB/s per input, single thread, cleaning time only.
+
+use std::time::{Duration, Instant};
+
+use unclutter::Cleaner;
+
+fn measure(cleaner: &Cleaner, name: &str, input: &str) {
+    let mut bytes = 0usize;
+    let mut spent = Duration::ZERO;
+    let mut removed = 0;
+    while spent < Duration::from_millis(500) {
+        let started = Instant::now();
+        let cleaned = cleaner.clean(input);
+        removed = cleaned.removals().len();
+        spent += started.elapsed();
+        bytes += input.len();
+    }
+    let mb_s = bytes as f64 / spent.as_secs_f64() / 1e6;
+    println!("{name:<32} {:>10} bytes {:>8.1} MB/s {:>8} removals", input.len(), mb_s, removed);
+}
+
+fn main() {
+    let cleaner = Cleaner::new();
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text");
+        let mut all = String::new();
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for p in paths.iter().filter(|p| p.to_string_lossy().ends_with(".in.txt")) {
+            all.push_str(&std::fs::read_to_string(p).unwrap());
+            all.push('\n');
+        }
+        measure(&cleaner, "corpus (all documents)", &all);
+        measure(&cleaner, "corpus x20", &all.repeat(20));
+    } else {
+        for f in &files {
+            measure(&cleaner, f, &std::fs::read_to_string(f).unwrap());
+        }
+    }
+    measure(&cleaner, "one-character lines", &"a\n".repeat(1_000_000));
+    measure(
+        &cleaner,
+        "prose paragraphs",
+        &"The council voted 7-2 on Tuesday to fund the bridge, which will open in May after years of delay.\n\n"
+            .repeat(50_000),
+    );
+    measure(&cleaner, "clutter lines", &"Share\n2 min read\nAdvertisement\nX\n".repeat(100_000));
+}
