@@ -256,7 +256,7 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-static BIO: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:(?:is|was|has been|serves as)\s+[^.]{0,100}?\b(?:(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|photographer|illustrator|critic|blogger|freelancer|author|host|presenter)s?\b|who\s+(?:writes|reports|covers)\b)|covers\s+[^.]{1,120}?\s(?:for|at)\s|(?:writes|reports)\s+(?:about|on)\s)",
     )

@@ -60,7 +60,7 @@ declare_rule! {
     }
 }
 
-static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?(?:\(c\)\s*)?\d{4}|copyright\s*©)|all rights reserved\.?$",
     )

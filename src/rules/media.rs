@@ -108,8 +108,8 @@ declare_rule! {
     }
 }
 
-static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\w\-.%()~+,]{1,150}\.(?i:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$").expect("compiles")
+pub(crate) static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\w\-.%()~+,]+\.(?i:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$").expect("compiles")
 });
 
 fn image_filename(line: &Line<'_>) -> Option<Hit> {
@@ -118,7 +118,7 @@ fn image_filename(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a line that is only an image file name" })
 }
 
-static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?i:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
     )
@@ -134,19 +134,19 @@ fn image_counter(line: &Line<'_>) -> Option<Hit> {
 /// Photo agencies and picture libraries, as they are written in credits.
 const AGENCIES: &str = r"AFP|AP|AP Photo|Getty Images|Getty|Reuters|EPA|EPA-EFE|Shutterstock|iStock|iStockphoto|Flickr|Bloomberg|ZUMA|Zuma Press|Xinhua|AAP|PA|PA Images|PA Wire|Alamy|Corbis|NurPhoto|SOPA Images|LightRocket|WireImage|Anadolu|dpa|DPA|Imago|IMAGO|SIPA|Sipa USA|Wikimedia Commons|Unsplash|Pexels|Associated Press|The Associated Press|Contributor|Handout";
 
-static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|courtesy)\s*[:：]\s*\S",
     )
     .expect("compiles")
 });
 
-static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?(?i:photo|image|picture|photograph|foto|illustration|graphic|photos|images)\s*(?::|\bby\b|\bcourtesy\b)\s*\S")
         .expect("compiles")
 });
 
-static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:/\s*(?:{AGENCIES})\b|^\(?(?:{AGENCIES})\s*/|\b(?:via|for) Getty Images\b|^\(?(?:{AGENCIES})\)?$)"
     ))

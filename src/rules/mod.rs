@@ -13,6 +13,30 @@ pub(crate) mod share;
 pub(crate) mod source;
 pub(crate) mod timestamp;
 
+/// Compiles every pattern of the line and context rules now, so that building a cleaner, not its
+/// first call, pays for them.
+pub(crate) fn compile_patterns() {
+    use std::sync::LazyLock;
+    for pattern in [
+        &byline::BIO,
+        &legal::COPYRIGHT_LINE,
+        &media::FILENAME,
+        &media::COUNTER,
+        &media::CREDIT_LABEL,
+        &media::PHOTO_BY,
+        &media::AGENCY_SLASH,
+        &promo::NOTIFY,
+        &promo::INBOX,
+        &promo::SHOP,
+        &source::SOURCE,
+        &timestamp::READING,
+        &timestamp::STAMP,
+        &timestamp::LEADING,
+    ] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// True when the line ends like a sentence: `.`, `!` or `?`, maybe inside closing quotes, and
 /// not an ellipsis.
 pub(crate) fn ends_like_sentence(text: &str) -> bool {

@@ -57,8 +57,8 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it removes
-    /// A breadcrumb trail: "Home > News > Technology", "Home / Sport / Football",
-    /// "News › World › Europe".
+    /// A breadcrumb trail of capitalised section names: "Home > News > Technology",
+    /// "Home / Sport / Football", "News › World › Europe".
     ///
     /// ## Why
     /// Breadcrumbs repeat the site's section names, not the article.
@@ -103,6 +103,37 @@ fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
         }
         parts += 1;
     }
-    let fits = (first_is_home && parts >= 2) || (arrows_only && parts >= 3);
+    // Section names are capitalised ("Home > News > Technology"); code and prose with `>` are not.
+    let capitalised = text
+        .split(is_sep)
+        .all(|p| p.trim().starts_with(|c: char| c.is_uppercase()) && !p.contains(['<', '=', '@', '\'', '"', '(', ';']));
+    let fits = capitalised && ((first_is_home && parts >= 2) || (arrows_only && parts >= 3));
     fits.then_some(Hit { part: None, reason: "a breadcrumb trail of short section names" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn judge(text: &str) -> bool {
+        let doc = Document::parse(text, false);
+        breadcrumb(&Line::new(text, &doc.segments[0])).is_some()
+    }
+
+    #[test]
+    fn takes_trails_of_section_names() {
+        assert!(judge("Home > News > Technology"));
+        assert!(judge("Home / Sport / Football"));
+        assert!(judge("You are here: Home › World"));
+        assert!(judge("News › World › Europe"));
+    }
+
+    #[test]
+    fn leaves_code_and_prose_with_arrows() {
+        assert!(!judge("entries > 10 AND zscore > 3 AS alert FROM"));
+        assert!(!judge("<account> '@' <host>"));
+        assert!(!judge("File > Export > pdf"));
+        assert!(!judge("Sales > costs > nothing."));
+    }
 }

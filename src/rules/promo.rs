@@ -86,7 +86,7 @@ declare_rule! {
     }
 }
 
-static NOTIFY: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static NOTIFY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Want|Would you like)\s+(?:us|[\p{Lu}\d][\w&.'’-]*(?:\s+[\p{Lu}\d][\w&.'’-]*){0,3})\s+to\s+(?:notify|alert|email|message|remind)\s+you\b[^.!]{0,160}\?$")
         .expect("compiles")
 });
@@ -97,7 +97,7 @@ fn notify_prompt(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a prompt asking to send notifications" })
 }
 
-static INBOX: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static INBOX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^get\s+.{1,80}\s+(?:in|into|to|delivered to)\s+your\s+inbox\b.{0,60}$").expect("compiles")
 });
 
@@ -108,7 +108,7 @@ fn inbox_prompt(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a prompt to get stories by email" })
 }
 
-static SHOP: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SHOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:shop\s+.{1,50}\s+at\s+(?:amazon|walmart|target|best buy|ebay)|(?:see|check|view)\s+(?:the\s+)?(?:price|deal|offer)s?\s+(?:at|on)\s+\S.{0,30})$")
         .expect("compiles")
 });

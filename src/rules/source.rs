@@ -32,7 +32,7 @@ declare_rule! {
     }
 }
 
-static SOURCE: LazyLock<Regex> =
+pub(crate) static SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?i:sources?|quelle|quellen|fuente|fuentes)\s*[:：]\s*\S").expect("compiles"));
 
 /// A short line opening with "Source:" or "Sources:" that does not read as a long sentence.

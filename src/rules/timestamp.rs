@@ -80,7 +80,7 @@ declare_rule! {
     }
 }
 
-static READING: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static READING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*(?:about\s+|approx\.?\s+)?\d{1,3}\s*(?:min|mins|minutes?)\.?|\d{1,3}(?:\s*-\s*|\s*)(?:min|mins|minutes?)\.?\s+(?:read|to read|reading)|\d{1,3}\s*(?:min|mins|minutes?)\.?\s+Lesezeit|Lesezeit\s*:?\s*\d{1,3}\s*(?:min|minuten)\.?)$",
     )
@@ -95,7 +95,7 @@ fn reading_time(line: &Line<'_>) -> Option<Hit> {
 
 const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?";
     let date = format!(
         r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
@@ -117,7 +117,7 @@ fn dateline(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a publication date stamp" })
 }
 
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+)+").expect("compiles")
 });
 
