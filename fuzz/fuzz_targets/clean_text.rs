@@ -5,7 +5,14 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::{fuzz_target, Corpus};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unclutter::{Bias, Cleaner, RuleId};
+
+thread_local! {
+    static CLEANERS: RefCell<HashMap<(u64, usize), Cleaner>> = RefCell::new(HashMap::new());
+}
 
 #[derive(Arbitrary)]
 struct Input<'a> {
@@ -30,7 +37,18 @@ fuzz_target!(|input: Input<'_>| -> Corpus {
     let ignore: Vec<&str> =
         RuleId::all().enumerate().filter(|(i, _)| input.ignore_mask >> (i % 64) & 1 == 1).map(|(_, r)| r.code()).collect();
     let bias = [Bias::Precision, Bias::Balanced, Bias::Recall][usize::from(input.bias) % 3];
-    let cleaner = Cleaner::builder().ignore(&ignore).bias(bias).build().expect("codes always parse");
+    // Building compiles the automaton; reuse one cleaner per configuration, as users do.
+    let key = (input.ignore_mask, usize::from(input.bias) % 3);
+    let cleaner = CLEANERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= 64 {
+            cache.clear(); // bounded memory: masks are many, each cleaner holds an automaton
+        }
+        cache
+            .entry(key)
+            .or_insert_with(|| Cleaner::builder().ignore(&ignore).bias(bias).build().expect("codes always parse"))
+            .clone()
+    });
     let cleaned = cleaner.clean(text);
 
     let mut at = 0;
