@@ -25,7 +25,13 @@ struct Input<'a> {
 impl std::fmt::Debug for Input<'_> {
     /// Prints a reproducer: the configuration and the text as a Rust string literal.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ignore_mask={:#x} bias={} text={:?}", self.ignore_mask, self.bias, String::from_utf8_lossy(self.text))
+        write!(
+            f,
+            "ignore_mask={:#x} bias={} text={:?}",
+            self.ignore_mask,
+            self.bias,
+            String::from_utf8_lossy(self.text)
+        )
     }
 }
 
@@ -34,8 +40,11 @@ fuzz_target!(|input: Input<'_>| -> Corpus {
         return Corpus::Reject;
     }
     let Ok(text) = std::str::from_utf8(input.text) else { return Corpus::Reject };
-    let ignore: Vec<&str> =
-        RuleId::all().enumerate().filter(|(i, _)| input.ignore_mask >> (i % 64) & 1 == 1).map(|(_, r)| r.code()).collect();
+    let ignore: Vec<&str> = RuleId::all()
+        .enumerate()
+        .filter(|(i, _)| input.ignore_mask >> (i % 64) & 1 == 1)
+        .map(|(_, r)| r.code())
+        .collect();
     let bias = [Bias::Precision, Bias::Balanced, Bias::Recall][usize::from(input.bias) % 3];
     // Building compiles the automaton; reuse one cleaner per configuration, as users do.
     let key = (input.ignore_mask, usize::from(input.bias) % 3);
