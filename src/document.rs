@@ -128,14 +128,37 @@ fn trim_span(source: &str, span: Span, strip: fn(char) -> bool) -> Span {
     }
 }
 
-/// Number of white-space separated words in `text`.
+/// Words in one white-space separated token: 1, or for text without spaces (Chinese, Japanese)
+/// one word per two CJK characters, so that length limits mean the same in every script.
+fn token_words(token: &str) -> usize {
+    if token.len() < 6 || token.is_ascii() {
+        return 1;
+    }
+    let cjk = token.chars().filter(|&c| is_cjk(c)).count();
+    (cjk / 2).max(1)
+}
+
+/// Han, kana and hangul: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
+}
+
+/// Number of words in `text` (CJK characters count one word per two).
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace().map(token_words).sum()
 }
 
 /// True when `text` has at most `max` words; stops counting past `max`.
 pub(crate) fn words_at_most(text: &str, max: usize) -> bool {
-    text.split_whitespace().nth(max).is_none()
+    let mut n = 0;
+    for token in text.split_whitespace() {
+        n += token_words(token);
+        if n > max {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -196,5 +219,9 @@ mod tests {
         assert_eq!(word_count(" two  words "), 2);
         assert!(words_at_most("a b c", 3));
         assert!(!words_at_most("a b c d", 3));
+        // Text without spaces counts one word per two CJK characters.
+        assert_eq!(word_count("分享到微博"), 2);
+        assert!(!words_at_most("今天上午，市政府宣布将在明年春天开放新的跨河大桥。", 6));
+        assert_eq!(word_count("Zoë Müller-Lenz"), 2);
     }
 }

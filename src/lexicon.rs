@@ -32,7 +32,19 @@ pub(crate) struct Entry {
 }
 
 /// The bundled lexicons: language code and file.
-pub(crate) static SOURCES: &[(&str, &str)] = &[("en", include_str!("../lexicons/en.txt"))];
+pub(crate) static SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("../lexicons/en.txt")),
+    ("de", include_str!("../lexicons/de.txt")),
+    ("fr", include_str!("../lexicons/fr.txt")),
+    ("es", include_str!("../lexicons/es.txt")),
+    ("it", include_str!("../lexicons/it.txt")),
+    ("pt", include_str!("../lexicons/pt.txt")),
+    ("nl", include_str!("../lexicons/nl.txt")),
+    ("pl", include_str!("../lexicons/pl.txt")),
+    ("ru", include_str!("../lexicons/ru.txt")),
+    ("zh", include_str!("../lexicons/zh.txt")),
+    ("ja", include_str!("../lexicons/ja.txt")),
+];
 
 static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     let mut all = Vec::new();

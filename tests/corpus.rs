@@ -78,7 +78,11 @@ fn read_labels(path: &Path) -> Labels {
         if sel == "~" {
             labels.neutral.push(body);
         } else {
-            let sel = sel.parse().unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            let sel = if sel == "*" {
+                RuleSelector::All
+            } else {
+                sel.parse().unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1))
+            };
             labels.clutter.insert(body, sel);
         }
     }
