@@ -149,6 +149,7 @@ impl CleanerBuilder {
         let settings = Settings { bias: self.bias };
         let phrases = PhraseMatcher::build(&rules, &settings)?;
         crate::rules::compile_patterns();
+        crate::language::load();
         let line_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].line?))).collect();
         let mut context_rules: Vec<(RuleId, ContextFn)> =
             rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();

@@ -36,6 +36,7 @@
 mod cleaned;
 mod cleaner;
 mod document;
+mod language;
 mod lexicon;
 mod registry;
 mod removal;

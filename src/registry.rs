@@ -8,7 +8,9 @@
 //!
 //! Codes are never renumbered or reused: a retired rule stays here as a tombstone.
 
-use crate::rules::{ads, byline, layout, legal, media, navigation, promo, related, share, source, timestamp};
+use crate::rules::{
+    ads, boilerplate, byline, layout, legal, media, navigation, promo, related, share, source, timestamp,
+};
 use crate::stages::{Context, Hit, Line};
 
 /// A rule's full definition: metadata and engines.
@@ -25,8 +27,19 @@ pub(crate) struct Phrases {
     /// Longest line, in words, that a `^` (prefix) or `~` (contains) phrase may remove, before
     /// the precision/recall bias scales it.
     pub max_words: usize,
-    /// The line goes only in a run: its previous or next non-blank line matched too.
-    pub run: bool,
+    /// What a match does.
+    pub action: Action,
+}
+
+/// What a phrase match does with its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// The line goes.
+    Remove,
+    /// The line goes only in a run: its nearest kept line before or after matched too.
+    Run,
+    /// The line is marked for a context rule (an end-of-article marker), not removed here.
+    Mark,
 }
 
 /// Judges one line on its own.
@@ -63,6 +76,9 @@ pub(crate) static RULES: &[&RuleDef] = &[
     &legal::COOKIE_NOTICE,
     &legal::COPYRIGHT,
     &ads::ADVERTISEMENT,
+    &boilerplate::PAGE_HEADER,
+    &boilerplate::PAGE_FOOTER,
+    &boilerplate::ARTICLE_TAIL,
     &layout::ORPHAN_WIDGET,
     &layout::BLANK_LINES,
 ];
@@ -70,7 +86,8 @@ pub(crate) static RULES: &[&RuleDef] = &[
 /// The order context rules run in. A rule whose decision depends on what follows it being kept
 /// (an author bio "at the end of the document") runs after every rule that removes lines, so that
 /// cleaning the output again decides the same.
-pub(crate) static CONTEXT_ORDER: &[&str] = &["REL002", "BYL002", "BYL004", "SOC002", "BYL003"];
+pub(crate) static CONTEXT_ORDER: &[&str] =
+    &["REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
 
 /// The rule that removes leftover blank lines; its stage runs last.
 pub(crate) const BLANK_LINES_CODE: &str = "LAY002";

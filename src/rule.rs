@@ -35,13 +35,15 @@ pub enum Category {
     Legal,
     /// Advertisement labels.
     Ads,
+    /// Page zones around the article found by its structure: header, footer, article tail.
+    Boilerplate,
     /// Orphan widget characters and leftover blank lines.
     Layout,
 }
 
 impl Category {
     /// Every category, in registry order.
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 12] = [
         Category::Navigation,
         Category::Share,
         Category::Byline,
@@ -52,6 +54,7 @@ impl Category {
         Category::Source,
         Category::Legal,
         Category::Ads,
+        Category::Boilerplate,
         Category::Layout,
     ];
 
@@ -68,6 +71,7 @@ impl Category {
             Category::Source => "source",
             Category::Legal => "legal",
             Category::Ads => "ads",
+            Category::Boilerplate => "boilerplate",
             Category::Layout => "layout",
         }
     }
@@ -85,6 +89,7 @@ impl Category {
             Category::Source => "SRC",
             Category::Legal => "LEG",
             Category::Ads => "ADV",
+            Category::Boilerplate => "BPL",
             Category::Layout => "LAY",
         }
     }

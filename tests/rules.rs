@@ -440,6 +440,62 @@ static CASES: &[Case] = &[
         docs: &[],
     },
     Case {
+        rule: "BPL001",
+        removes: &[],
+        keeps: &[],
+        docs: &[
+            "[-Example Gazette-]\n[-News-]\n[-Politics-]\n[-Business-]\n[-Technology-]\n[-Sport-]\n[-Weather-]\n\n\
+             [+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n",
+            // An article with subheadings and a list of short items: no page around it, nothing goes.
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Costs+]\n[+* Design: 2 million+]\n[+* Steel: 9 million+]\n[+* Labour: 6 million+]\n\n\
+             [+The town will borrow most of the money over twenty years at a fixed rate, the treasurer said.+]\n\n\
+             [+What happens next+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n",
+        ],
+    },
+    Case {
+        rule: "BPL002",
+        removes: &[],
+        keeps: &[],
+        docs: &[
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-About us-]\n[-Contact-]\n[-Careers-]\n[-Privacy policy-]\n[-Terms of use-]\n",
+            // A short closing sentence and a subheading with its sentence stay with the article.
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[+That was that.+]\n\n[+Reactions+]\n\n[+Nobody in the chamber objected.+]\n",
+        ],
+    },
+    Case {
+        rule: "BPL003",
+        removes: &[],
+        keeps: &[],
+        docs: &[
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-3 Comments-]\n\n\
+             [-I drive over that river every day and this is great news for all of us who commute.-]\n\n\
+             [-Another waste of money, if you ask me, and the taxes will go up again next year.-]\n",
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-Jane on September 29, 2018 at 12:16 am said:-]\n\n\
+             [-Finally, after ten years of meetings, the council has made a decision we can all live with.-]\n",
+            // A comment marker before the article's prose is not its end.
+            "[+Comments+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Comments from residents were mostly positive, and the mayor thanked them for their patience.+]\n",
+        ],
+    },
+    Case {
         rule: "LAY001",
         removes: &["X", "|", "•", "×", "»"],
         keeps: &[
@@ -733,6 +789,9 @@ per_rule_tests! {
     leg001 => "LEG001",
     leg002 => "LEG002",
     adv001 => "ADV001",
+    bpl001 => "BPL001",
+    bpl002 => "BPL002",
+    bpl003 => "BPL003",
     lay001 => "LAY001",
 }
 

@@ -1,6 +1,6 @@
 //! Ads: advertisement labels.
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -24,6 +24,6 @@ declare_rule! {
         name: "advertisement",
         category: Ads,
         summary: "a line that is only an advertisement label such as \"Advertisement\"",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::{Hit, Line};
 
@@ -31,7 +31,7 @@ declare_rule! {
         name: "cookie-notice",
         category: Legal,
         summary: "a cookie notice such as \"We use cookies to improve your experience\"",
-        phrases: Phrases { max_words: 70, run: false },
+        phrases: Phrases { max_words: 70, action: Action::Remove },
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::{Hit, Line};
 
@@ -52,7 +52,7 @@ declare_rule! {
         name: "image-control",
         category: Media,
         summary: "an image or gallery control such as \"Enlarge Image\" or \"Image 1 of 12\"",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
         line: image_counter,
     }
 }

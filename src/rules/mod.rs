@@ -2,6 +2,7 @@
 //! engines); phrase lists live in `lexicons/<lang>.txt`, and `registry.rs` keeps the order.
 
 pub(crate) mod ads;
+pub(crate) mod boilerplate;
 pub(crate) mod byline;
 pub(crate) mod layout;
 pub(crate) mod legal;
@@ -19,6 +20,8 @@ pub(crate) fn compile_patterns() {
     use std::sync::LazyLock;
     for pattern in [
         &byline::BIO,
+        &boilerplate::COMMENT_COUNT,
+        &boilerplate::COMMENT_HEADER,
         &legal::COPYRIGHT_LINE,
         &media::FILENAME,
         &media::COUNTER,

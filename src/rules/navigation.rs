@@ -1,6 +1,6 @@
 //! Navigation: skip links, site controls, breadcrumbs.
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::{Hit, Line};
 
@@ -25,7 +25,7 @@ declare_rule! {
         name: "skip-link",
         category: Navigation,
         summary: "a line that is only a skip link such as \"Skip to main content\"",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }
 
@@ -51,7 +51,7 @@ declare_rule! {
         name: "site-control",
         category: Navigation,
         summary: "a line that is only a control label such as \"Menu\", \"Search\" or \"Sign in\"",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::{Hit, Line};
 
@@ -29,7 +29,7 @@ declare_rule! {
         name: "notify-prompt",
         category: Promo,
         summary: "a notification prompt such as \"Want CNET to notify you of price drops?\"",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
         line: notify_prompt,
     }
 }
@@ -56,7 +56,7 @@ declare_rule! {
         name: "newsletter-prompt",
         category: Promo,
         summary: "a newsletter prompt such as \"Sign up for our newsletter\"",
-        phrases: Phrases { max_words: 18, run: false },
+        phrases: Phrases { max_words: 18, action: Action::Remove },
         line: inbox_prompt,
     }
 }
@@ -81,7 +81,7 @@ declare_rule! {
         name: "shopping-promo",
         category: Promo,
         summary: "a shopping promotion such as \"Shop Tech Products at Amazon\"",
-        phrases: Phrases { max_words: 14, run: false },
+        phrases: Phrases { max_words: 14, action: Action::Remove },
         line: shopping,
     }
 }

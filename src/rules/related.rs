@@ -1,7 +1,7 @@
 //! Related: related-content headings and teaser lists.
 
 use crate::document::word_count;
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::{Context, Hit, Line};
 
@@ -29,7 +29,7 @@ declare_rule! {
         name: "related-heading",
         category: Related,
         summary: "a related-content heading such as \"Related:\" or \"Popular Video\"",
-        phrases: Phrases { max_words: 16, run: false },
+        phrases: Phrases { max_words: 16, action: Action::Remove },
     }
 }
 
@@ -58,7 +58,7 @@ declare_rule! {
         name: "teaser-list",
         category: Related,
         summary: "a \"You Might Like\" teaser list: the marker and the teasers after it",
-        phrases: Phrases { max_words: 6, run: false },
+        phrases: Phrases { max_words: 6, action: Action::Remove },
         line: more_from_site,
         context: teaser_list,
     }

@@ -1,6 +1,6 @@
 //! Share: share widgets, share buttons, follow prompts.
 
-use crate::registry::Phrases;
+use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -25,7 +25,7 @@ declare_rule! {
         name: "share-widget",
         category: Share,
         summary: "a share widget label such as \"Share\" or \"Share this article\"",
-        phrases: Phrases { max_words: 8, run: false },
+        phrases: Phrases { max_words: 8, action: Action::Remove },
     }
 }
 
@@ -52,7 +52,7 @@ declare_rule! {
         name: "share-buttons",
         category: Share,
         summary: "a run of lines that are only network names such as \"Facebook\", \"Twitter\", \"Email\"",
-        phrases: Phrases { max_words: 3, run: true },
+        phrases: Phrases { max_words: 3, action: Action::Run },
         context: crate::stages::phrases::resolve_runs,
     }
 }
@@ -78,6 +78,6 @@ declare_rule! {
         name: "follow-prompt",
         category: Share,
         summary: "a follow prompt such as \"Follow us on Twitter\"",
-        phrases: Phrases { max_words: 12, run: false },
+        phrases: Phrases { max_words: 12, action: Action::Remove },
     }
 }

@@ -13,6 +13,7 @@ const MAX_ROUNDS: usize = 4;
 pub(crate) fn run(rules: &[(RuleId, ContextFn)], run: &mut Run<'_>) {
     for _ in 0..MAX_ROUNDS {
         let before = run.removals.len();
+        run.structure = None;
         for &(rule, judge) in rules {
             judge(&mut Context { run, rule });
         }

@@ -19,6 +19,7 @@ use crate::span::Span;
 pub(crate) mod context;
 pub(crate) mod lines;
 pub(crate) mod phrases;
+pub(crate) mod structure;
 pub(crate) mod whitespace;
 
 /// The state of one `clean` call: the document, which lines are gone, and the removals so far.
@@ -28,13 +29,25 @@ pub(crate) struct Run<'a> {
     pub marks: Vec<Option<RuleId>>,
     pub removals: Vec<Removal>,
     pub settings: &'a Settings,
-    /// Lines matched by run-only phrase rules, decided after the context stage.
+    /// Lines matched by run-only phrase rules, decided in the context stage.
     pub run_candidates: Vec<(usize, RuleId)>,
+    /// Lines matched by marker phrases (end-of-article markers), sorted.
+    pub markers: Vec<(usize, RuleId)>,
+    /// The structural analysis, computed by the first rule that needs it in a context round.
+    pub structure: Option<structure::Analysis>,
 }
 
 impl<'a> Run<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Run<'a> {
-        Run { doc, marks: vec![None; doc.segments.len()], removals: Vec::new(), settings, run_candidates: Vec::new() }
+        Run {
+            doc,
+            marks: vec![None; doc.segments.len()],
+            removals: Vec::new(),
+            settings,
+            run_candidates: Vec::new(),
+            markers: Vec::new(),
+            structure: None,
+        }
     }
 
     /// Removes segment `i` whole, with its terminator, unless an earlier decision removed it.

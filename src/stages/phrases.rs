@@ -4,7 +4,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::cleaner::{BuildError, Settings};
 use crate::lexicon::{self, Mode};
-use crate::registry::RULES;
+use crate::registry::{Action, RULES};
 use crate::rule::RuleId;
 use crate::select::RuleSet;
 use crate::stages::{Context, Run};
@@ -21,7 +21,7 @@ struct Pattern {
     rule: RuleId,
     mode: Mode,
     max_words: usize,
-    run: bool,
+    action: Action,
     /// The phrase ends in a letter or digit, so the text after a match must not.
     ends_in_word: bool,
     starts_in_word: bool,
@@ -42,7 +42,7 @@ impl PhraseMatcher {
                 rule: entry.rule,
                 mode: entry.mode,
                 max_words: settings.scale_words(params.max_words),
-                run: params.run,
+                action: params.action,
                 ends_in_word: entry.phrase.chars().next_back().is_some_and(char::is_alphanumeric),
                 starts_in_word: entry.phrase.chars().next().is_some_and(char::is_alphanumeric),
             });
@@ -67,7 +67,7 @@ impl PhraseMatcher {
         for m in self.automaton.find_overlapping_iter(source) {
             let p = self.patterns[m.pattern().as_usize()];
             let i = doc.segment_at(m.start());
-            if run.marks[i].is_some() {
+            if run.marks[i].is_some() && p.action != Action::Mark {
                 continue;
             }
             let seg = &doc.segments[i];
@@ -94,15 +94,17 @@ impl PhraseMatcher {
             if !fits {
                 continue;
             }
-            if p.run {
-                candidates.push((i, p.rule));
-            } else {
-                run.remove_segment(i, p.rule, reason);
+            match p.action {
+                Action::Remove => run.remove_segment(i, p.rule, reason),
+                Action::Run => candidates.push((i, p.rule)),
+                Action::Mark => run.markers.push((i, p.rule)),
             }
         }
         candidates.sort_unstable();
         candidates.dedup_by_key(|c| c.0);
         run.run_candidates = candidates;
+        run.markers.sort_unstable();
+        run.markers.dedup();
     }
 }
 

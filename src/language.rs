@@ -1,0 +1,153 @@
+//! Language evidence for the structural rules: which language a document is in, and how many of
+//! a line's words are stop words of it.
+//!
+//! The language comes from `whatlang` on a sample of the document's longer lines; stop-word
+//! lists come from the `stop-words` crate (ISO lists), loaded once for every language.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::document::is_cjk;
+
+/// ISO 639-1 codes of the languages with stop-word lists, by whatlang's ISO 639-3 codes.
+const CODES: &[(&str, &str)] = &[
+    ("eng", "en"),
+    ("deu", "de"),
+    ("fra", "fr"),
+    ("spa", "es"),
+    ("ita", "it"),
+    ("por", "pt"),
+    ("nld", "nl"),
+    ("pol", "pl"),
+    ("rus", "ru"),
+    ("ukr", "uk"),
+    ("swe", "sv"),
+    ("dan", "da"),
+    ("nob", "no"),
+    ("fin", "fi"),
+    ("ces", "cs"),
+    ("slk", "sk"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("hun", "hu"),
+    ("ron", "ro"),
+    ("bul", "bg"),
+    ("ell", "el"),
+    ("tur", "tr"),
+    ("cat", "ca"),
+    ("ind", "id"),
+    ("vie", "vi"),
+    ("kor", "ko"),
+    ("ara", "ar"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("pes", "fa"),
+    ("est", "et"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+];
+
+static STOP_WORDS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    CODES.iter().filter_map(|&(_, iso1)| Some((iso1, stop_words::lookup(iso1)?.iter().copied().collect()))).collect()
+});
+
+/// Loads the stop-word lists now rather than on the first document.
+pub(crate) fn load() {
+    LazyLock::force(&STOP_WORDS);
+}
+
+/// What the structural rules know of a document's language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Language {
+    /// ISO 639-1 code, when detected.
+    pub code: Option<&'static str>,
+    stop: Option<&'static HashSet<&'static str>>,
+    english: Option<&'static HashSet<&'static str>>,
+}
+
+impl Language {
+    /// Detects the language of `sample` (a few kilobytes of the document's longer lines).
+    pub fn detect(sample: &str) -> Language {
+        let info = whatlang::detect(sample);
+        let code3 = info.map(|i| i.lang().code());
+        let cjk = matches!(code3, Some("cmn" | "jpn"));
+        let code = code3.and_then(|c| CODES.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)).or(if cjk {
+            code3.map(|c| if c == "cmn" { "zh" } else { "ja" })
+        } else {
+            None
+        });
+        Language { code, stop: code.and_then(|c| STOP_WORDS.get(c)), english: STOP_WORDS.get("en") }
+    }
+
+    /// Counts `text`'s words and its stop words (of the document's language, or of English, the
+    /// usual language of page furniture on other-language sites). `buf` is reused scratch.
+    pub fn stop_stats(&self, text: &str, buf: &mut String) -> Stats {
+        let mut stats = Stats::default();
+        for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            if token.chars().next().is_some_and(is_cjk) {
+                stats.cjk += token.chars().filter(|&c| is_cjk(c)).count();
+                continue;
+            }
+            stats.words += 1;
+            buf.clear();
+            buf.extend(token.chars().flat_map(char::to_lowercase));
+            let word = buf.as_str();
+            if self.stop.is_some_and(|s| s.contains(word)) || self.english.is_some_and(|s| s.contains(word)) {
+                stats.stop += 1;
+            }
+        }
+        stats
+    }
+}
+
+/// Word counts of one line.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stats {
+    /// Words outside CJK scripts.
+    pub words: usize,
+    /// Of those, stop words.
+    pub stop: usize,
+    /// CJK characters.
+    pub cjk: usize,
+}
+
+impl Stats {
+    /// Share of stop words among the words (0 when there are none).
+    pub fn stop_ratio(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop as f64 / self.words as f64
+        }
+    }
+
+    /// Length in words, CJK characters counting one word per two.
+    pub fn length(&self) -> usize {
+        self.words + self.cjk / 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_and_counts() {
+        let en = Language::detect(
+            "The council voted on Tuesday to fund the bridge, and the mayor said it would open in May.",
+        );
+        assert_eq!(en.code, Some("en"));
+        let mut buf = String::new();
+        let s = en.stop_stats("The council voted on Tuesday to fund the bridge.", &mut buf);
+        assert_eq!(s.words, 9);
+        assert!(s.stop_ratio() > 0.3, "{s:?}");
+        let menu = en.stop_stats("Politics Business Technology Sport", &mut buf);
+        assert_eq!(menu.stop, 0);
+        let de =
+            Language::detect("Der Gemeinderat hat am Dienstag beschlossen, die neue Brücke über den Fluss zu bauen.");
+        assert_eq!(de.code, Some("de"));
+        let zh = Language::detect("今天上午，市政府宣布将在明年春天开放新的跨河大桥，市民对此表示欢迎。");
+        assert_eq!(zh.code, Some("zh"));
+        assert_eq!(zh.stop_stats("今天上午，市政府宣布", &mut buf).cjk, 9);
+    }
+}

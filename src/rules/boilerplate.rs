@@ -1,0 +1,186 @@
+//! Boilerplate: the page around the article, found by structure rather than by phrases.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::{Action, Phrases};
+use crate::rule::declare_rule;
+use crate::stages::structure::{analyse, Class};
+use crate::stages::Context;
+
+declare_rule! {
+    /// ## What it removes
+    /// Every line before the article region of a whole-page dump: site name, menus, sign-in
+    /// and search links, breadcrumbs, banners. The region is the densest run of lines that read
+    /// like article prose (length, share of stop words of the page's language, sentence
+    /// punctuation), widened to the sentences beside it and the title and standfirst above it.
+    ///
+    /// ## Why
+    /// A text dump of a whole page starts with its header; none of it is the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// News                                  <- removed
+    /// Politics                              <- removed
+    /// Sign in                               <- removed (NAV002)
+    /// Council approves the bridge
+    /// The council voted 7-2 on Tuesday to fund the new bridge across the river.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short article whose first lines are a list without sentences (a recipe's ingredients
+    /// above its method) can lose them; nothing is removed when no line reads as prose.
+    static PAGE_HEADER = {
+        code: "BPL001",
+        name: "page-header",
+        category: Boilerplate,
+        summary: "lines before the article region of a whole-page dump (menus, header links)",
+        context: page_header,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// Every line after the article region of a whole-page dump: teaser lists, footers of
+    /// links, social links, legal lines.
+    ///
+    /// ## Why
+    /// A text dump of a whole page ends with its footer; none of it is the article.
+    ///
+    /// ## Example
+    /// ```text
+    /// The bridge is due to open in May, the mayor said.
+    /// About us                              <- removed
+    /// Contact                               <- removed
+    /// Privacy policy                        <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A list without sentences that ends an article (production credits, a reading list).
+    static PAGE_FOOTER = {
+        code: "BPL002",
+        name: "page-footer",
+        category: Boilerplate,
+        summary: "lines after the article region of a whole-page dump (footer links, teasers)",
+        context: page_footer,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// The end of the article region from an end-of-article marker on: "Comments", "12
+    /// Comments", "Leave a reply", "Related articles", "Kommentare", and all that follows it.
+    /// The marker must be a short line standing after at least half of the article's prose.
+    ///
+    /// ## Why
+    /// Comment sections and related-article blocks are written in full sentences, so they read
+    /// like prose; their heading is what tells them apart.
+    ///
+    /// ## Example
+    /// ```text
+    /// The bridge is due to open in May, the mayor said.
+    /// 3 Comments                            <- removed
+    /// I drive over that river every day and this is great news for us.   <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// An article whose last section is headed "Comments" or "Reactions".
+    static ARTICLE_TAIL = {
+        code: "BPL003",
+        name: "article-tail",
+        category: Boilerplate,
+        summary: "a comment section or related block from its heading to the end of the article",
+        phrases: Phrases { max_words: 6, action: Action::Mark },
+        context: article_tail,
+    }
+}
+
+fn page_header(cx: &mut Context<'_, '_>) {
+    let a = analyse(cx.run);
+    if !a.has_region() || !a.header_is_page {
+        return;
+    }
+    let start = a.start;
+    let reasons: Vec<(usize, String)> = (0..start)
+        .filter(|&i| a.class[i] != Class::Skip)
+        .map(|i| (i, format!("before the article (lines {}-{}): {}", a.start + 1, a.end, a.evidence(i))))
+        .collect();
+    for (i, reason) in reasons {
+        cx.remove(i, reason);
+    }
+}
+
+fn page_footer(cx: &mut Context<'_, '_>) {
+    let a = analyse(cx.run);
+    if !a.has_region() || !a.footer_is_page {
+        return;
+    }
+    let reasons: Vec<(usize, String)> = (a.end..a.class.len())
+        .filter(|&i| a.class[i] != Class::Skip)
+        .map(|i| (i, format!("after the article (lines {}-{}): {}", a.start + 1, a.end, a.evidence(i))))
+        .collect();
+    for (i, reason) in reasons {
+        cx.remove(i, reason);
+    }
+}
+
+/// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
+/// in the languages of the lexicons.
+pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?$")
+        .expect("compiles")
+});
+
+/// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:".
+pub(crate) static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[*•]\s*)?\p{Lu}[^.!?]{0,60}\son\s[^.!?]{0,30}\d{4}[^!?]{0,25}\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*)?\p{Lu}[\w.'’ -]{0,40}\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
+        .expect("compiles")
+});
+
+/// True when the line opens a comment section: a comment count ("12 Comments") or the header
+/// of a comment.
+fn is_comment_marker(trim: &str) -> bool {
+    if trim.len() > 160 {
+        return false;
+    }
+    (trim.len() <= 40 && COMMENT_COUNT.is_match(trim)) || (trim.ends_with(':') && COMMENT_HEADER.is_match(trim))
+}
+
+fn article_tail(cx: &mut Context<'_, '_>) {
+    let rule = cx.rule;
+    let mut markers: Vec<usize> = cx.run.markers.iter().filter(|m| m.1 == rule).map(|m| m.0).collect();
+    markers.extend((0..cx.len()).filter(|&i| !cx.is_blank(i) && is_comment_marker(cx.trim(i))));
+    if markers.is_empty() {
+        return;
+    }
+    markers.sort_unstable();
+    let a = analyse(cx.run);
+    if !a.has_region() || a.good_words == 0 {
+        return;
+    }
+    let (start, end) = (a.start, a.end);
+    let mut before = 0;
+    let mut cut = None;
+    let mut m = markers.iter().peekable();
+    for i in start..end {
+        while m.peek().is_some_and(|&&x| x < i) {
+            m.next();
+        }
+        if m.peek() == Some(&&i) && 2 * before >= a.good_words {
+            cut = Some(i);
+            break;
+        }
+        if a.class[i] == Class::Good {
+            before += a.stats[i].length();
+        }
+    }
+    let Some(cut) = cut else { return };
+    let marker = cx.trim(cut).to_string();
+    let after = end.max(cut + 1);
+    for i in cut..after {
+        if !cx.is_blank(i) {
+            cx.remove(i, format!("after the end-of-article marker {marker:?}"));
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! The structural analysis behind the boilerplate rules: each line classed by language-aware
+//! evidence, and the article region found as the densest run of body lines.
+//!
+//! Classes: a *good* line reads like article prose (long enough, enough stop words of the
+//! document's language, not a cut-off teaser); a *near* line is a shorter sentence; a *short*
+//! line is neither (menu items, link lists, teaser headlines). The region is the run of lines
+//! with the largest score, good lines scoring their length and short lines a penalty (the
+//! maximum-sum run of body text extraction); it then takes in the sentences right beside it and
+//! the title above it.
+
+use std::borrow::Cow;
+
+use crate::cleaner::Bias;
+use crate::document::{word_count, Document};
+use crate::language::{Language, Stats};
+use crate::rules::ends_like_sentence;
+use crate::stages::Run;
+
+/// How a line reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Blank, or removed by an earlier decision: no evidence either way.
+    Skip,
+    /// Article prose.
+    Good,
+    /// A shorter sentence.
+    Near,
+    /// A menu item, link, heading or teaser.
+    Short,
+}
+
+/// The result for one document.
+#[derive(Debug)]
+pub(crate) struct Analysis {
+    pub class: Vec<Class>,
+    pub stats: Vec<Stats>,
+    /// The article region, `start..end` in segments; empty when no line reads as article prose.
+    pub start: usize,
+    pub end: usize,
+    /// Words of the good lines in the region.
+    pub good_words: usize,
+    /// The zones before and after the region hold enough short lines to be a page's header
+    /// and footer (a few headings around an article are not).
+    pub header_is_page: bool,
+    pub footer_is_page: bool,
+}
+
+impl Analysis {
+    pub fn has_region(&self) -> bool {
+        self.start < self.end
+    }
+
+    /// A short account of a line's evidence, for removal reasons.
+    pub fn evidence(&self, i: usize) -> Cow<'static, str> {
+        let s = self.stats[i];
+        let class = match self.class[i] {
+            Class::Good => "prose",
+            Class::Near => "a short sentence",
+            Class::Short | Class::Skip => "a short line",
+        };
+        if s.cjk > s.words {
+            format!("{class}, {} CJK characters", s.cjk).into()
+        } else {
+            format!("{class}, {} words, {:.0}% stop words", s.words, s.stop_ratio() * 100.0).into()
+        }
+    }
+}
+
+/// Thresholds, by bias.
+struct Knobs {
+    /// Shortest good line, in words.
+    good_words: usize,
+    /// Least share of stop words in a good line (when the language has a list).
+    good_stop: f64,
+    /// Penalty of a short line: `base + words / 2`, times `weight`.
+    penalty_weight: f64,
+    /// A further block of prose joins the region when its words reach this share of the
+    /// penalty of the short lines between (0: never).
+    bridge: f64,
+    /// Fewest short lines that make the zone before or after the region a page header or footer.
+    zone_lines: usize,
+    /// Most short lines a bridge may cross: more is a menu, the edge of the article.
+    bridge_lines: usize,
+}
+
+fn knobs(bias: Bias) -> Knobs {
+    match bias {
+        Bias::Precision => {
+            Knobs { good_words: 12, good_stop: 0.25, penalty_weight: 1.5, bridge: 1.0, zone_lines: 1, bridge_lines: 2 }
+        }
+        Bias::Balanced => {
+            Knobs { good_words: 10, good_stop: 0.2, penalty_weight: 1.0, bridge: 0.5, zone_lines: 3, bridge_lines: 4 }
+        }
+        Bias::Recall => {
+            Knobs { good_words: 8, good_stop: 0.15, penalty_weight: 0.6, bridge: 0.25, zone_lines: 5, bridge_lines: 8 }
+        }
+    }
+}
+
+/// Bytes of long lines handed to language detection.
+const SAMPLE_BYTES: usize = 4096;
+
+/// Runs the analysis, or returns the one already made in this round.
+pub(crate) fn analyse<'r>(run: &'r mut Run<'_>) -> &'r Analysis {
+    if run.structure.is_none() {
+        let analysis = compute(run.doc, &run.marks, run.settings.bias);
+        run.structure = Some(analysis);
+    }
+    run.structure.as_ref().expect("set above")
+}
+
+fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias) -> Analysis {
+    let k = knobs(bias);
+    let n = doc.segments.len();
+    let live = |i: usize| !doc.segments[i].is_blank() && marks[i].is_none();
+
+    let mut sample = String::new();
+    for i in (0..n).filter(|&i| live(i)) {
+        let t = doc.text(doc.segments[i].trim);
+        if t.len() >= 60 {
+            sample.push_str(t);
+            sample.push('\n');
+            if sample.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    let language = Language::detect(&sample);
+    let has_list = language.code.is_some_and(|c| !matches!(c, "zh" | "ja"));
+
+    let mut buf = String::new();
+    // A menu item: a short line of a few words with no stop word and no digit. List items of
+    // an article (ingredients, figures) carry stop words or numbers.
+    let mut menu_like = vec![false; n];
+    let mut class = vec![Class::Skip; n];
+    let mut stats = vec![Stats::default(); n];
+    for i in (0..n).filter(|&i| live(i)) {
+        stats[i] = language.stop_stats(doc.text(doc.segments[i].core), &mut buf);
+    }
+    // Hard-wrapped prose: a line that opens in lower case right after a line of five or more
+    // words that ends mid-sentence continues its paragraph. Paragraphs are judged whole.
+    // Lines removed by other rules are looked through: they are gone from the output.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut above: Option<usize> = None;
+    for i in 0..n {
+        if marks[i].is_some() {
+            continue;
+        }
+        let kept_above = above.replace(i);
+        if !live(i) {
+            continue;
+        }
+        let continues = groups.last().is_some_and(|&(from, to)| {
+            let prev = to - 1;
+            let trim = doc.text(doc.segments[i].trim);
+            kept_above == Some(prev)
+                && stats[prev].length() >= 5
+                && stats[i].length() >= 5
+                && !ends_like_sentence(doc.text(doc.segments[prev].trim))
+                && trim.starts_with(char::is_lowercase)
+                && from <= prev
+        });
+        match groups.last_mut() {
+            Some(g) if continues => g.1 = i + 1,
+            _ => groups.push((i, i + 1)),
+        }
+    }
+    for &(from, to) in &groups {
+        let mut s = Stats::default();
+        for st in &stats[from..to] {
+            s.words += st.words;
+            s.stop += st.stop;
+            s.cjk += st.cjk;
+        }
+        let first = doc.text(doc.segments[from].trim);
+        let trim = doc.text(doc.segments[to - 1].trim);
+        let length = s.length();
+        let truncated = trim.ends_with("..") || trim.ends_with('…');
+        let bullet = first.starts_with("* ") || first.starts_with("• ") || first.starts_with("· ");
+        let sentence = ends_like_sentence(trim) || trim.ends_with(['。', '！', '？', '」', '”']);
+        let cjk = s.cjk > s.words;
+        let good = if truncated {
+            false
+        } else if cjk {
+            s.cjk >= 2 * k.good_words + 10 && (sentence || trim.contains(['，', '、', '。']))
+        } else if has_list {
+            length >= k.good_words && s.stop_ratio() >= k.good_stop && !(bullet && length < 2 * k.good_words)
+        } else {
+            length >= k.good_words && (sentence || length >= 2 * k.good_words) && !bullet
+        };
+        let c = if good {
+            Class::Good
+        } else if !truncated && length >= 1 && sentence && !bullet {
+            Class::Near
+        } else {
+            Class::Short
+        };
+        // Every line of a paragraph takes its class; the first carries its length.
+        class[from..to].fill(c);
+        menu_like[from] = c == Class::Short && length <= 4 && s.stop == 0 && !first.bytes().any(|b| b.is_ascii_digit());
+        for i in from + 1..to {
+            stats[from].words += stats[i].words;
+            stats[from].stop += stats[i].stop;
+            stats[from].cjk += stats[i].cjk;
+            stats[i] = Stats::default();
+        }
+    }
+
+    // The maximum-sum run: good lines add their length, short lines subtract a penalty, near
+    // lines count nothing; blank and removed lines are transparent.
+    let score = |i: usize| -> f64 {
+        match class[i] {
+            Class::Good => stats[i].length() as f64,
+            Class::Near | Class::Skip => 0.0,
+            Class::Short if menu_like[i] => -(2.0 + stats[i].length() as f64 / 2.0) * k.penalty_weight,
+            Class::Short => -(1.0 + stats[i].length() as f64 / 4.0) * k.penalty_weight,
+        }
+    };
+    let (mut best, mut best_range) = (0.0, (0, 0));
+    let (mut sum, mut from) = (0.0, 0);
+    for (i, &c) in class.iter().enumerate() {
+        if c == Class::Skip {
+            continue;
+        }
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += score(i);
+        if sum > best {
+            best = sum;
+            best_range = (from, i + 1);
+        }
+    }
+    let (mut start, mut end) = best_range;
+    if start < end && k.bridge > 0.0 {
+        end = bridge(&class, &menu_like, &score, start, end, &k, true);
+        start = bridge(&class, &menu_like, &score, start, end, &k, false);
+    }
+    if start < end {
+        // Take in the sentences beside the region, and up to two title lines just above it.
+        let sentence_like = |i: usize| class[i] == Class::Near || class[i] == Class::Good;
+        let mut titles = 0;
+        let mut j = start;
+        while j > 0 {
+            let i = j - 1;
+            if class[i] == Class::Skip {
+                j -= 1;
+                continue;
+            }
+            let trim = doc.text(doc.segments[i].trim);
+            // A title stands apart: the line right above it is blank or not a short line (the
+            // last item of a menu run sits right under the one before).
+            // Lines that other rules removed are looked through: they are gone from the output.
+            let above = (0..i).rev().find(|&j| marks[j].is_none());
+            let in_run = above.is_some_and(|j| !doc.segments[j].is_blank() && class[j] == Class::Short);
+            let title = titles < 2 && !in_run && !trim.starts_with("* ") && word_count(trim) <= 30;
+            if sentence_like(i) {
+                start = i;
+            } else if title {
+                titles += 1;
+                start = i;
+            } else {
+                break;
+            }
+            j -= 1;
+        }
+        // Forwards: sentences, and a heading when a sentence follows it (a subheading).
+        loop {
+            while end < n && (class[end] == Class::Skip || sentence_like(end)) {
+                end += 1;
+            }
+            let heading = |i: usize| {
+                let trim = doc.text(doc.segments[i].trim);
+                class[i] == Class::Short
+                    && stats[i].length() <= 8
+                    && !trim.starts_with(['*', '•', '·'])
+                    && !trim.ends_with("..")
+                    && !trim.ends_with('…')
+            };
+            let next = (end + 1..n).find(|&i| class[i] != Class::Skip);
+            if end < n && heading(end) && next.is_some_and(sentence_like) {
+                end = next.expect("checked") + 1;
+            } else {
+                break;
+            }
+        }
+        // Trailing blank or removed lines are not part of the region.
+        while end > start && class[end - 1] == Class::Skip {
+            end -= 1;
+        }
+    }
+    let good_words = (start..end).filter(|&i| class[i] == Class::Good).map(|i| stats[i].length()).sum();
+    let short_lines = |range: std::ops::Range<usize>| range.filter(|&i| class[i] == Class::Short).count();
+    let header_is_page = short_lines(0..start) >= k.zone_lines;
+    let footer_is_page = short_lines(end..n) >= k.zone_lines;
+    Analysis { good_words, header_is_page, footer_is_page, class, stats, start, end }
+}
+
+/// Widens `start..end` over further blocks of prose, forwards or backwards: a block joins when
+/// its score reaches a share of the penalty of the few short lines between. Returns the new edge.
+fn bridge(
+    class: &[Class],
+    menu_like: &[bool],
+    score: &dyn Fn(usize) -> f64,
+    start: usize,
+    end: usize,
+    k: &Knobs,
+    forward: bool,
+) -> usize {
+    let share = k.bridge;
+    let n = class.len();
+    let mut edge = if forward { end } else { start };
+    loop {
+        let mut gap = 0.0;
+        let mut gap_lines = 0;
+        let mut gain = 0.0;
+        let mut reach = edge;
+        let mut in_block = false;
+        let step = |i: usize| if forward { (i < n).then_some(i + 1) } else { i.checked_sub(1) };
+        let mut i = edge;
+        loop {
+            let at = if forward { i } else { i.wrapping_sub(1) };
+            if (forward && at >= n) || (!forward && i == 0) {
+                break;
+            }
+            let s = score(at);
+            match class[at] {
+                Class::Skip | Class::Near => {}
+                Class::Good => {
+                    in_block = true;
+                    gain += s;
+                    reach = if forward { at + 1 } else { at };
+                }
+                Class::Short if in_block => break,
+                Class::Short => {
+                    gap -= s;
+                    gap_lines += usize::from(menu_like[at]);
+                    if gap_lines > k.bridge_lines {
+                        break;
+                    }
+                }
+            }
+            match step(i) {
+                Some(next) => i = next,
+                None => break,
+            }
+        }
+        if !in_block || gain < share * gap {
+            return edge;
+        }
+        edge = reach;
+    }
+}
