@@ -128,22 +128,27 @@ fn page_footer(cx: &mut Context<'_, '_>) {
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
 /// in the languages of the lexicons.
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?$")
+    Regex::new(r"(?i)^(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\s.{1,200}$")
         .expect("compiles")
 });
 
 /// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:".
 pub(crate) static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*•]\s*)?\p{Lu}[^.!?]{0,60}\son\s[^.!?]{0,30}\d{4}[^!?]{0,25}\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*)?\p{Lu}[\w.'’ -]{0,40}\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
+    Regex::new(r"^(?:[*•]\s*|\d{1,4}\.\s*)?\p{Lu}[^.!?]{0,60}\son\s[^.!?]{0,30}\d{4}[^!?]{0,25}\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*|\d{1,4}\.\s*)?[\p{L}\d][\w.'’ -]{0,40}\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
         .expect("compiles")
 });
 
 /// True when the line opens a comment section: a comment count ("12 Comments") or the header
 /// of a comment.
 fn is_comment_marker(trim: &str) -> bool {
-    if trim.len() > 160 {
+    if trim.len() > 200 {
         return false;
     }
+    // "[ 167 comments ]": a count in brackets.
+    let trim = match trim.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        Some(inner) => inner.trim(),
+        None => trim,
+    };
     (trim.len() <= 40 && COMMENT_COUNT.is_match(trim)) || (trim.ends_with(':') && COMMENT_HEADER.is_match(trim))
 }
 

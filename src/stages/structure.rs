@@ -81,24 +81,49 @@ struct Knobs {
     zone_lines: usize,
     /// Most short lines a bridge may cross: more is a menu, the edge of the article.
     bridge_lines: usize,
+    /// A run of this many menu-like lines is a wall: the region never spans it.
+    wall_lines: usize,
+    /// Least words of prose in a block that a bridge reaches (one teaser blurb is not a block).
+    bridge_block: f64,
 }
 
 fn knobs(bias: Bias) -> Knobs {
     match bias {
-        Bias::Precision => {
-            Knobs { good_words: 12, good_stop: 0.25, penalty_weight: 1.5, bridge: 1.0, zone_lines: 1, bridge_lines: 2 }
-        }
-        Bias::Balanced => {
-            Knobs { good_words: 10, good_stop: 0.2, penalty_weight: 1.0, bridge: 0.5, zone_lines: 3, bridge_lines: 4 }
-        }
-        Bias::Recall => {
-            Knobs { good_words: 8, good_stop: 0.15, penalty_weight: 0.6, bridge: 0.25, zone_lines: 5, bridge_lines: 8 }
-        }
+        Bias::Precision => Knobs {
+            good_words: 12,
+            good_stop: 0.25,
+            penalty_weight: 1.5,
+            bridge: 1.0,
+            zone_lines: 1,
+            bridge_lines: 2,
+            wall_lines: 3,
+            bridge_block: 40.0,
+        },
+        Bias::Balanced => Knobs {
+            good_words: 10,
+            good_stop: 0.2,
+            penalty_weight: 1.0,
+            bridge: 0.5,
+            zone_lines: 3,
+            bridge_lines: 4,
+            wall_lines: 12,
+            bridge_block: 15.0,
+        },
+        Bias::Recall => Knobs {
+            good_words: 8,
+            good_stop: 0.15,
+            penalty_weight: 0.6,
+            bridge: 0.25,
+            zone_lines: 5,
+            bridge_lines: 8,
+            wall_lines: 8,
+            bridge_block: 20.0,
+        },
     }
 }
 
 /// Bytes of long lines handed to language detection.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 1024;
 
 /// Runs the analysis, or returns the one already made in this round.
 pub(crate) fn analyse<'r>(run: &'r mut Run<'_>) -> &'r Analysis {
@@ -176,7 +201,7 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         let trim = doc.text(doc.segments[to - 1].trim);
         let length = s.length();
         let truncated = trim.ends_with("..") || trim.ends_with('…');
-        let bullet = first.starts_with("* ") || first.starts_with("• ") || first.starts_with("· ");
+        let bullet = ["* ", "• ", "· ", "+ ", "- "].iter().any(|b| first.starts_with(b));
         let sentence = ends_like_sentence(trim) || trim.ends_with(['。', '！', '？', '」', '”']);
         let cjk = s.cjk > s.words;
         let good = if truncated {
@@ -197,7 +222,9 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         };
         // Every line of a paragraph takes its class; the first carries its length.
         class[from..to].fill(c);
-        menu_like[from] = c == Class::Short && length <= 4 && s.stop == 0 && !first.bytes().any(|b| b.is_ascii_digit());
+        // Words only: code ("avg(n)", "FROM t;") and figures are not menus.
+        let words_only = first.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
+        menu_like[from] = c == Class::Short && length <= 4 && s.stop == 0 && words_only;
         for i in from + 1..to {
             stats[from].words += stats[i].words;
             stats[from].stop += stats[i].stop;
@@ -206,10 +233,38 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         }
     }
 
+    // Walls: runs of menu-like lines (menus, tag lists, footers of links) that no region spans.
+    let mut wall = vec![false; n];
+    let mut run: Vec<usize> = Vec::new();
+    for i in (0..=n).filter(|&i| i == n || class[i] != Class::Skip) {
+        if i < n && menu_like[i] {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= k.wall_lines {
+            for &j in &run {
+                wall[j] = true;
+            }
+        }
+        run.clear();
+    }
+
+    // A good line between two short lines is a blurb more often than a paragraph: articles come
+    // in runs of paragraphs. Such lines count half.
+    let live_idx: Vec<usize> = (0..n).filter(|&i| class[i] != Class::Skip).collect();
+    let mut isolated = vec![false; n];
+    for w in live_idx.windows(3) {
+        isolated[w[1]] = class[w[1]] == Class::Good && class[w[0]] == Class::Short && class[w[2]] == Class::Short;
+    }
+
     // The maximum-sum run: good lines add their length, short lines subtract a penalty, near
-    // lines count nothing; blank and removed lines are transparent.
+    // lines count nothing; blank and removed lines are transparent, walls impassable.
     let score = |i: usize| -> f64 {
+        if wall[i] {
+            return -1e9;
+        }
         match class[i] {
+            Class::Good if isolated[i] => stats[i].length() as f64 / 2.0,
             Class::Good => stats[i].length() as f64,
             Class::Near | Class::Skip => 0.0,
             Class::Short if menu_like[i] => -(2.0 + stats[i].length() as f64 / 2.0) * k.penalty_weight,
@@ -234,8 +289,9 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
     }
     let (mut start, mut end) = best_range;
     if start < end && k.bridge > 0.0 {
-        end = bridge(&class, &menu_like, &score, start, end, &k, true);
-        start = bridge(&class, &menu_like, &score, start, end, &k, false);
+        let lines = Lines { class: &class, menu_like: &menu_like, wall: &wall };
+        end = bridge(&lines, &score, start, end, &k, true);
+        start = bridge(&lines, &score, start, end, &k, false);
     }
     if start < end {
         // Take in the sentences beside the region, and up to two title lines just above it.
@@ -299,9 +355,15 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
 
 /// Widens `start..end` over further blocks of prose, forwards or backwards: a block joins when
 /// its score reaches a share of the penalty of the few short lines between. Returns the new edge.
+/// Per-line evidence the bridges read.
+struct Lines<'a> {
+    class: &'a [Class],
+    menu_like: &'a [bool],
+    wall: &'a [bool],
+}
+
 fn bridge(
-    class: &[Class],
-    menu_like: &[bool],
+    lines: &Lines<'_>,
     score: &dyn Fn(usize) -> f64,
     start: usize,
     end: usize,
@@ -309,6 +371,7 @@ fn bridge(
     forward: bool,
 ) -> usize {
     let share = k.bridge;
+    let Lines { class, menu_like, wall } = *lines;
     let n = class.len();
     let mut edge = if forward { end } else { start };
     loop {
@@ -324,6 +387,9 @@ fn bridge(
             if (forward && at >= n) || (!forward && i == 0) {
                 break;
             }
+            if wall[at] {
+                break;
+            }
             let s = score(at);
             match class[at] {
                 Class::Skip | Class::Near => {}
@@ -335,8 +401,11 @@ fn bridge(
                 Class::Short if in_block => break,
                 Class::Short => {
                     gap -= s;
-                    gap_lines += usize::from(menu_like[at]);
-                    if gap_lines > k.bridge_lines {
+                    // Backwards, toward the title, an article's own lists (ingredients,
+                    // figures) are crossed and only menu items count; forwards, toward comment
+                    // sections and teaser blocks, every short line counts.
+                    gap_lines += usize::from(forward || menu_like[at]);
+                    if gap_lines > if forward { 2 * k.bridge_lines + 2 } else { k.bridge_lines } {
                         break;
                     }
                 }
@@ -346,7 +415,7 @@ fn bridge(
                 None => break,
             }
         }
-        if !in_block || gain < share * gap {
+        if !in_block || gain < share * gap || gain < k.bridge_block {
             return edge;
         }
         edge = reach;
