@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::cleaned::Cleaned;
+use crate::cleaned::{Cleaned, Work};
 use crate::document::Document;
 use crate::registry::{self, ContextFn, LineFn, RULES};
 use crate::removal::normalize;
@@ -64,6 +64,63 @@ impl Settings {
     }
 }
 
+/// The largest input [`Cleaner::try_clean`] accepts, so that one hostile document ends with an
+/// error rather than exhausting memory.
+///
+/// ```
+/// use unclutter::{Cleaner, LimitError, Limits};
+/// let cleaner = Cleaner::builder().limits(Limits { max_bytes: 10, max_lines: 1000 }).build()?;
+/// assert!(cleaner.try_clean("short").is_ok());
+/// let err = cleaner.try_clean("this input is too long").unwrap_err();
+/// assert_eq!(err, LimitError::Bytes { limit: 10, actual: 22 });
+/// # Ok::<(), unclutter::BuildError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input, in bytes (default 1 GiB).
+    pub max_bytes: usize,
+    /// Most lines (default 32 million).
+    pub max_lines: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_bytes: 1 << 30, max_lines: 1 << 25 }
+    }
+}
+
+/// An input over the cleaner's [`Limits`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitError {
+    /// More bytes than `max_bytes`.
+    Bytes {
+        /// The limit.
+        limit: usize,
+        /// The input's size.
+        actual: usize,
+    },
+    /// More lines than `max_lines`.
+    Lines {
+        /// The limit.
+        limit: usize,
+        /// The input's lines, counted up to one past the limit.
+        actual: usize,
+    },
+}
+
+impl fmt::Display for LimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LimitError::Bytes { limit, actual } => write!(f, "input is {actual} bytes, over the limit of {limit}"),
+            LimitError::Lines { limit, actual } => {
+                write!(f, "input has at least {actual} lines, over the limit of {limit}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LimitError {}
+
 /// Why a [`Cleaner`] could not be built.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BuildError {
@@ -111,6 +168,7 @@ pub struct CleanerBuilder {
     select: Vec<String>,
     ignore: Vec<String>,
     bias: Bias,
+    limits: Limits,
 }
 
 impl CleanerBuilder {
@@ -140,6 +198,12 @@ impl CleanerBuilder {
         self
     }
 
+    /// The largest input [`Cleaner::try_clean`] accepts.
+    pub fn limits(mut self, limits: Limits) -> CleanerBuilder {
+        self.limits = limits;
+        self
+    }
+
     /// Parses the selectors and compiles every pattern of the selected rules.
     pub fn build(self) -> Result<Cleaner, BuildError> {
         let parse = |list: &[String]| -> Result<Vec<RuleSelector>, BuildError> {
@@ -156,7 +220,8 @@ impl CleanerBuilder {
         context_rules.sort_by_key(|(r, _)| registry::CONTEXT_ORDER.iter().position(|c| *c == r.code()));
         let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
         let strip_stamps = RuleId::from_code(registry::LEADING_DATE_CODE).is_some_and(|r| rules.contains(r));
-        let inner = Inner { rules, settings, phrases, line_rules, context_rules, blank_lines, strip_stamps };
+        let limits = self.limits;
+        let inner = Inner { rules, settings, phrases, line_rules, context_rules, blank_lines, strip_stamps, limits };
         Ok(Cleaner { inner: Arc::new(inner) })
     }
 }
@@ -189,6 +254,7 @@ struct Inner {
     blank_lines: Option<RuleId>,
     /// TIM003 is on: segmentation sets leading date stamps apart.
     strip_stamps: bool,
+    limits: Limits,
 }
 
 impl Default for Cleaner {
@@ -220,7 +286,22 @@ impl Cleaner {
         self.inner.settings.bias
     }
 
-    /// Cleans one document of plain text.
+    /// Cleans one document of plain text, or refuses it when it is over the cleaner's
+    /// [`Limits`]. The check costs one pass of `memchr` over the input.
+    pub fn try_clean<'a>(&self, input: &'a str) -> Result<Cleaned<'a>, LimitError> {
+        let limits = self.inner.limits;
+        if input.len() > limits.max_bytes {
+            return Err(LimitError::Bytes { limit: limits.max_bytes, actual: input.len() });
+        }
+        let lines = memchr::memchr2_iter(b'\n', b'\r', input.as_bytes()).take(limits.max_lines + 1).count();
+        if lines > limits.max_lines {
+            return Err(LimitError::Lines { limit: limits.max_lines, actual: lines });
+        }
+        Ok(self.clean(input))
+    }
+
+    /// Cleans one document of plain text, whatever its size (see [`try_clean`](Self::try_clean)
+    /// for inputs that may be hostile).
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
         let inner = &*self.inner;
         let doc = Document::parse(input, inner.strip_stamps);
@@ -233,8 +314,9 @@ impl Cleaner {
         if let Some(rule) = inner.blank_lines {
             stages::whitespace::run(rule, &mut run);
         }
+        let work = Work { lines: doc.segments.len() as u64, steps: run.steps.get() };
         let removals = run.removals;
-        Cleaned::new(input, normalize(input, removals))
+        Cleaned::new(input, normalize(input, removals), work)
     }
 }
 

@@ -46,8 +46,8 @@ mod select;
 mod span;
 mod stages;
 
-pub use cleaned::Cleaned;
-pub use cleaner::{Bias, BuildError, Cleaner, CleanerBuilder};
+pub use cleaned::{Cleaned, Work};
+pub use cleaner::{Bias, BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
 pub use removal::Removal;
 pub use rule::{Category, RuleId, RuleMeta, RuleStatus};
 pub use select::{RuleSelector, SelectorError};

@@ -44,6 +44,14 @@ struct Args {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 
+    /// Refuse inputs larger than this many bytes (exit 2).
+    #[arg(long, value_name = "BYTES", default_value_t = unclutter::Limits::default().max_bytes)]
+    max_bytes: usize,
+
+    /// Refuse inputs with more lines than this (exit 2).
+    #[arg(long, value_name = "LINES", default_value_t = unclutter::Limits::default().max_lines)]
+    max_lines: usize,
+
     /// List every rule: code, name, category and summary.
     #[arg(long)]
     list_rules: bool,
@@ -106,12 +114,14 @@ fn run(args: &Args) -> io::Result<()> {
         .select(&args.select)
         .ignore(&args.ignore)
         .bias(bias)
+        .limits(unclutter::Limits { max_bytes: args.max_bytes, max_lines: args.max_lines })
         .build()
         .map_err(|e| invalid(e.to_string()))?;
-    let (name, bytes) = read_input(args.file.as_deref())?;
+    // Read at most one byte past the limit, so an oversized input is refused, not buffered.
+    let (name, bytes) = read_input(args.file.as_deref(), args.max_bytes)?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| invalid(format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let cleaned = cleaner.clean(text);
+    let cleaned = cleaner.try_clean(text).map_err(|e| invalid(format!("{name}: {e}")))?;
     if args.json {
         serde_json::to_writer(&mut out, &JsonDoc::new(&cleaned))?;
         out.write_all(b"\n")?;
@@ -132,22 +142,22 @@ fn invalid(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, message)
 }
 
-fn read_input(file: Option<&std::path::Path>) -> io::Result<(String, Vec<u8>)> {
-    match file {
-        None => read_stdin(),
-        Some(p) if p.as_os_str() == "-" => read_stdin(),
-        Some(p) => {
+fn read_input(file: Option<&std::path::Path>, max_bytes: usize) -> io::Result<(String, Vec<u8>)> {
+    let (name, reader): (String, Box<dyn Read>) = match file {
+        Some(p) if p.as_os_str() != "-" => {
             let name = p.display().to_string();
-            let bytes = std::fs::read(p).map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?;
-            Ok((name, bytes))
+            let f = std::fs::File::open(p).map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?;
+            (name, Box::new(f))
         }
-    }
-}
-
-fn read_stdin() -> io::Result<(String, Vec<u8>)> {
+        _ => ("<stdin>".to_string(), Box::new(io::stdin().lock())),
+    };
     let mut bytes = Vec::new();
-    io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io::Error::new(e.kind(), format!("<stdin>: {e}")))?;
-    Ok(("<stdin>".to_string(), bytes))
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes).map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?;
+    if bytes.len() > max_bytes {
+        return Err(invalid(format!("{name}: input is over the limit of {max_bytes} bytes (--max-bytes)")));
+    }
+    Ok((name, bytes))
 }
 
 #[derive(Serialize)]

@@ -1,6 +1,6 @@
 //! One removed piece of the input and why it went.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::rule::{Category, RuleId};
 use crate::span::Span;
@@ -21,11 +21,46 @@ use crate::span::Span;
 pub struct Removal {
     pub(crate) span: Span,
     pub(crate) rule: RuleId,
-    pub(crate) reason: Cow<'static, str>,
+    pub(crate) reason: Reason,
+}
+
+/// A removal's reason: a static text, or one text shared by every line of a decision (a page
+/// zone), so that removing a million lines does not allocate a million strings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Reason {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Reason {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Reason::Static(s) => s,
+            Reason::Shared(s) => s,
+        }
+    }
+}
+
+impl From<&'static str> for Reason {
+    fn from(s: &'static str) -> Reason {
+        Reason::Static(s)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason::Shared(s.into())
+    }
+}
+
+impl From<Arc<str>> for Reason {
+    fn from(s: Arc<str>) -> Reason {
+        Reason::Shared(s)
+    }
 }
 
 impl Removal {
-    pub(crate) fn new(span: Span, rule: RuleId, reason: impl Into<Cow<'static, str>>) -> Removal {
+    pub(crate) fn new(span: Span, rule: RuleId, reason: impl Into<Reason>) -> Removal {
         Removal { span, rule, reason: reason.into() }
     }
 
@@ -46,7 +81,7 @@ impl Removal {
 
     /// A short reason, naming the evidence that decided the removal.
     pub fn reason(&self) -> &str {
-        &self.reason
+        self.reason.as_str()
     }
 }
 

@@ -128,6 +128,17 @@ fn lists_and_explains_rules() {
 }
 
 #[test]
+fn inputs_over_the_limits_are_refused() {
+    let big = unclutter(&["--max-bytes", "10"], DOC.as_bytes());
+    assert_eq!(big.status.code(), Some(2));
+    assert!(stderr(&big).contains("over the limit of 10 bytes"), "{}", stderr(&big));
+    let long = unclutter(&["--max-lines", "3"], DOC.as_bytes());
+    assert_eq!(long.status.code(), Some(2));
+    assert!(stderr(&long).contains("over the limit of 3"), "{}", stderr(&long));
+    assert!(unclutter(&["--max-bytes", &DOC.len().to_string()], DOC.as_bytes()).status.success());
+}
+
+#[test]
 fn version_help_and_bad_flags() {
     let version = unclutter(&["--version"], b"");
     assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));

@@ -28,6 +28,45 @@ fn survive(name: &str, input: &str) -> usize {
     cleaned.removals().len()
 }
 
+/// Work for an input and for the same input repeated eight times: the second must be at most
+/// eight times the first plus a margin, for every shape a quadratic loop would show on.
+#[test]
+fn work_grows_linearly() {
+    let shapes: &[(&str, &str)] = &[
+        ("article with clutter", include_str!("../corpus/text/01-gadgetline-foldable-phone.in.txt")),
+        ("whole page", include_str!("../corpus/pages/en/01-riverside-courier-bus-lanes.in.txt")),
+        ("blank runs between bios", "Jane Doe is a reporter for Example News.\n\n\n\n\n\n\n\nJane Doe\n"),
+        ("buttons between ads", "Facebook\nAdvertisement\nAdvertisement\nTwitter\n"),
+        ("teaser list", "You Might Like\nHottest products from the show\nWhy the bridge closed\n"),
+        ("menu then prose", "News\nSport\nWeather\n\nThe council voted 7-2 on Tuesday to fund the new bridge across the river.\n"),
+        ("comments", "The council voted 7-2 on Tuesday to fund the new bridge across the river today.\n3 Comments\nGreat news for the town, I have waited for this for years.\n"),
+        ("list lines", "* a\n* b\n* c\n1. d\n2. e\n"),
+    ];
+    let cleaner = Cleaner::new();
+    for (name, shape) in shapes {
+        // The unit is the shape eight times, so that both inputs are in the same steady state:
+        // which lines a page's structure marks as article can differ between a shape and the
+        // shape repeated, and with it the rounds of the context rules.
+        let one = shape.repeat(8);
+        let w1 = cleaner.clean(&one).work();
+        let w8 = cleaner.clean(&one.repeat(8)).work();
+        assert_eq!(w8.lines, 8 * w1.lines, "{name}");
+        let bound = 8 * w1.steps + w1.steps / 4 + 64;
+        assert!(w8.steps <= bound, "{name}: {} steps for 8x, {} for 1x", w8.steps, w1.steps);
+    }
+}
+
+#[test]
+fn limits_refuse_oversized_inputs() {
+    use unclutter::{LimitError, Limits};
+    let cleaner = Cleaner::builder().limits(Limits { max_bytes: 1 << 20, max_lines: 1000 }).build().unwrap();
+    let wide = "x".repeat((1 << 20) + 1);
+    assert!(matches!(cleaner.try_clean(&wide), Err(LimitError::Bytes { .. })));
+    let tall = "a\n".repeat(1001);
+    assert_eq!(cleaner.try_clean(&tall).unwrap_err(), LimitError::Lines { limit: 1000, actual: 1001 });
+    assert!(cleaner.try_clean(&"a\n".repeat(1000)).is_ok());
+}
+
 #[test]
 fn a_50_mb_single_line() {
     let line = "The council voted to fund the bridge and Share prices rose. ".repeat(50 * 1024 * 1024 / 60);

@@ -101,13 +101,11 @@ fn page_header(cx: &mut Context<'_, '_>) {
     if !a.has_region() || !a.header_is_page {
         return;
     }
-    let start = a.start;
-    let reasons: Vec<(usize, String)> = (0..start)
-        .filter(|&i| a.class[i] != Class::Skip)
-        .map(|i| (i, format!("before the article (lines {}-{}): {}", a.start + 1, a.end, a.evidence(i))))
-        .collect();
-    for (i, reason) in reasons {
-        cx.remove(i, reason);
+    let zone = 0..a.start;
+    let reason = a.zone_reason("before", zone.clone());
+    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    for i in lines {
+        cx.remove(i, reason.clone());
     }
 }
 
@@ -116,12 +114,11 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     if !a.has_region() || !a.footer_is_page {
         return;
     }
-    let reasons: Vec<(usize, String)> = (a.end..a.class.len())
-        .filter(|&i| a.class[i] != Class::Skip)
-        .map(|i| (i, format!("after the article (lines {}-{}): {}", a.start + 1, a.end, a.evidence(i))))
-        .collect();
-    for (i, reason) in reasons {
-        cx.remove(i, reason);
+    let zone = a.end..a.class.len();
+    let reason = a.zone_reason("after", zone.clone());
+    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    for i in lines {
+        cx.remove(i, reason.clone());
     }
 }
 
@@ -181,11 +178,10 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         }
     }
     let Some(cut) = cut else { return };
-    let marker = cx.trim(cut).to_string();
-    let after = end.max(cut + 1);
-    for i in cut..after {
+    let reason: std::sync::Arc<str> = format!("after the end-of-article marker {:?}", cx.trim(cut)).into();
+    for i in cut..end.max(cut + 1) {
         if !cx.is_blank(i) {
-            cx.remove(i, format!("after the end-of-article marker {marker:?}"));
+            cx.remove(i, reason.clone());
         }
     }
 }

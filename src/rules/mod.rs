@@ -43,11 +43,11 @@ pub(crate) fn compile_patterns() {
 /// True when the line ends like a sentence: `.`, `!` or `?`, maybe inside closing quotes, and
 /// not an ellipsis.
 pub(crate) fn ends_like_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', '»', '」', '』', '）']);
     if t.ends_with("...") || t.ends_with('…') {
         return false;
     }
-    t.ends_with(['.', '!', '?'])
+    t.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 #[cfg(test)]
@@ -61,5 +61,7 @@ mod tests {
         assert!(!ends_like_sentence("trade show...."));
         assert!(!ends_like_sentence("and a…"));
         assert!(!ends_like_sentence("You Might Like"));
+        assert!(ends_like_sentence("市政府宣布将在明年开放新桥。"));
+        assert!(ends_like_sentence("「よかった！」"));
     }
 }

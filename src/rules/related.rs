@@ -88,6 +88,7 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
         }
         let mut j = i + 1;
         while j < cx.len() {
+            cx.run.step(1);
             if cx.is_blank(j) || cx.removed_by(j).is_some() {
                 j += 1;
                 continue;

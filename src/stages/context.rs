@@ -15,6 +15,7 @@ pub(crate) fn run(rules: &[(RuleId, ContextFn)], run: &mut Run<'_>) {
         let before = run.removals.len();
         run.structure = None;
         for &(rule, judge) in rules {
+            run.step(run.doc.segments.len());
             judge(&mut Context { run, rule });
         }
         if run.removals.len() == before {

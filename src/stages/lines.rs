@@ -17,6 +17,7 @@ pub(crate) fn run(rules: &[(RuleId, LineFn)], run: &mut Run<'_>) {
             continue;
         }
         let line = Line::new(doc.source, seg);
+        run.step(rules.len());
         for &(rule, judge) in rules {
             let Some(hit) = judge(&line) else { continue };
             match hit.part {

@@ -7,12 +7,12 @@
 //!
 //! Every stage reads the original text and the decisions made so far, and only adds removals.
 
-use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::cleaner::Settings;
 use crate::document::{Document, Segment};
-use crate::removal::Removal;
+use crate::removal::{Reason, Removal};
 use crate::rule::RuleId;
 use crate::span::Span;
 
@@ -35,6 +35,8 @@ pub(crate) struct Run<'a> {
     pub markers: Vec<(usize, RuleId)>,
     /// The structural analysis, computed by the first rule that needs it in a context round.
     pub structure: Option<structure::Analysis>,
+    /// Loop steps taken, for [`crate::Work`].
+    pub steps: Cell<u64>,
 }
 
 impl<'a> Run<'a> {
@@ -47,19 +49,26 @@ impl<'a> Run<'a> {
             run_candidates: Vec::new(),
             markers: Vec::new(),
             structure: None,
+            steps: Cell::new(0),
         }
     }
 
     /// Removes segment `i` whole, with its terminator, unless an earlier decision removed it.
-    pub fn remove_segment(&mut self, i: usize, rule: RuleId, reason: impl Into<Cow<'static, str>>) {
+    pub fn remove_segment(&mut self, i: usize, rule: RuleId, reason: impl Into<Reason>) {
         if self.marks[i].is_none() {
             self.marks[i] = Some(rule);
             self.removals.push(Removal::new(self.doc.segments[i].full, rule, reason));
         }
     }
 
+    /// Counts `n` steps of work.
+    #[inline]
+    pub fn step(&self, n: usize) {
+        self.steps.set(self.steps.get() + n as u64);
+    }
+
     /// Removes part of a line.
-    pub fn remove_part(&mut self, span: Span, rule: RuleId, reason: impl Into<Cow<'static, str>>) {
+    pub fn remove_part(&mut self, span: Span, rule: RuleId, reason: impl Into<Reason>) {
         self.removals.push(Removal::new(span, rule, reason));
     }
 }
@@ -119,7 +128,7 @@ impl<'r, 'a> Context<'r, 'a> {
         self.run.marks[i]
     }
 
-    pub fn remove(&mut self, i: usize, reason: impl Into<Cow<'static, str>>) {
+    pub fn remove(&mut self, i: usize, reason: impl Into<Reason>) {
         let rule = self.rule;
         self.run.remove_segment(i, rule, reason);
     }
@@ -130,11 +139,17 @@ impl<'r, 'a> Context<'r, 'a> {
 
     /// The nearest non-blank segment before `i`.
     pub fn prev_content(&self, i: usize) -> Option<usize> {
-        (0..i).rev().find(|&j| !self.is_blank(j))
+        (0..i).rev().find(|&j| {
+            self.run.step(1);
+            !self.is_blank(j)
+        })
     }
 
     /// The nearest non-blank segment after `i`.
     pub fn next_content(&self, i: usize) -> Option<usize> {
-        (i + 1..self.len()).find(|&j| !self.is_blank(j))
+        (i + 1..self.len()).find(|&j| {
+            self.run.step(1);
+            !self.is_blank(j)
+        })
     }
 }

@@ -43,8 +43,8 @@ impl PhraseMatcher {
                 mode: entry.mode,
                 max_words: settings.scale_words(params.max_words),
                 action: params.action,
-                ends_in_word: entry.phrase.chars().next_back().is_some_and(char::is_alphanumeric),
-                starts_in_word: entry.phrase.chars().next().is_some_and(char::is_alphanumeric),
+                ends_in_word: entry.phrase.chars().next_back().is_some_and(is_word_char),
+                starts_in_word: entry.phrase.chars().next().is_some_and(is_word_char),
             });
         }
         if phrases.is_empty() {
@@ -65,6 +65,7 @@ impl PhraseMatcher {
         let source = doc.source;
         let mut candidates: Vec<(usize, RuleId)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(source) {
+            run.step(1);
             let p = self.patterns[m.pattern().as_usize()];
             let i = doc.segment_at(m.start());
             if run.marks[i].is_some() && p.action != Action::Mark {
@@ -72,8 +73,8 @@ impl PhraseMatcher {
             }
             let seg = &doc.segments[i];
             let core = seg.core;
-            let word_before = source[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
-            let word_after = source[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            let word_before = source[..m.start()].chars().next_back().is_some_and(is_word_char);
+            let word_after = source[m.end()..].chars().next().is_some_and(is_word_char);
             let bounded_end = m.end() == core.end || !(p.ends_in_word && word_after);
             let short = || crate::document::words_at_most(&source[core], p.max_words);
             let (fits, reason) = match p.mode {
@@ -108,6 +109,12 @@ impl PhraseMatcher {
     }
 }
 
+/// A character that continues a word. CJK characters do not: those scripts put no spaces
+/// between words, so a phrase may end right before the next one.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !crate::document::is_cjk(c)
+}
+
 /// Decides the candidates of run-only rules (SOC002) in the context stage: a candidate goes when
 /// the nearest kept non-blank line before or after it is a candidate too. Lines removed by other
 /// rules are looked through, so cleaning the output again decides the same.
@@ -119,7 +126,11 @@ pub(crate) fn resolve_runs(cx: &mut Context<'_, '_>) {
     let candidates = std::mem::take(&mut run.run_candidates);
     let segments = &run.doc.segments;
     let marks = &run.marks;
-    let visible = |j: usize| !segments[j].is_blank() && marks[j].is_none();
+    let steps = &run.steps;
+    let visible = |j: usize| {
+        steps.set(steps.get() + 1);
+        !segments[j].is_blank() && marks[j].is_none()
+    };
     let is_candidate = |j: usize| candidates.binary_search_by_key(&j, |c| c.0).is_ok();
     let prev = |i: usize| (0..i).rev().find(|&j| visible(j));
     let next = |i: usize| (i + 1..segments.len()).find(|&j| visible(j));

@@ -8,7 +8,8 @@
 //! maximum-sum run of body text extraction); it then takes in the sentences right beside it and
 //! the title above it.
 
-use std::borrow::Cow;
+use std::cell::Cell;
+use std::sync::Arc;
 
 use crate::cleaner::Bias;
 use crate::document::{word_count, Document};
@@ -50,19 +51,19 @@ impl Analysis {
         self.start < self.end
     }
 
-    /// A short account of a line's evidence, for removal reasons.
-    pub fn evidence(&self, i: usize) -> Cow<'static, str> {
-        let s = self.stats[i];
-        let class = match self.class[i] {
-            Class::Good => "prose",
-            Class::Near => "a short sentence",
-            Class::Short | Class::Skip => "a short line",
-        };
-        if s.cjk > s.words {
-            format!("{class}, {} CJK characters", s.cjk).into()
-        } else {
-            format!("{class}, {} words, {:.0}% stop words", s.words, s.stop_ratio() * 100.0).into()
-        }
+    /// The evidence against a zone of lines outside the region, as one shared reason: how many
+    /// lines it holds, how many are short, and its share of stop words.
+    pub fn zone_reason(&self, what: &str, zone: std::ops::Range<usize>) -> Arc<str> {
+        let lines = zone.clone().filter(|&i| self.class[i] != Class::Skip).count();
+        let short = zone.clone().filter(|&i| self.class[i] == Class::Short).count();
+        let (words, stop) = zone.map(|i| self.stats[i]).fold((0, 0), |(w, s), st| (w + st.words, s + st.stop));
+        let stop_share = if words == 0 { 0.0 } else { stop as f64 * 100.0 / words as f64 };
+        format!(
+            "{what} the article (lines {}-{}): {lines} lines, {short} of them short, {stop_share:.0}% stop words",
+            self.start + 1,
+            self.end
+        )
+        .into()
     }
 }
 
@@ -128,15 +129,17 @@ const SAMPLE_BYTES: usize = 1024;
 /// Runs the analysis, or returns the one already made in this round.
 pub(crate) fn analyse<'r>(run: &'r mut Run<'_>) -> &'r Analysis {
     if run.structure.is_none() {
-        let analysis = compute(run.doc, &run.marks, run.settings.bias);
+        let analysis = compute(run.doc, &run.marks, run.settings.bias, &run.steps);
         run.structure = Some(analysis);
     }
     run.structure.as_ref().expect("set above")
 }
 
-fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias) -> Analysis {
+fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias, steps: &Cell<u64>) -> Analysis {
     let k = knobs(bias);
     let n = doc.segments.len();
+    // Each pass below visits every line a bounded number of times; the bridges count their own.
+    steps.set(steps.get() + 8 * n as u64);
     let live = |i: usize| !doc.segments[i].is_blank() && marks[i].is_none();
 
     let mut sample = String::new();
@@ -290,8 +293,8 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
     let (mut start, mut end) = best_range;
     if start < end && k.bridge > 0.0 {
         let lines = Lines { class: &class, menu_like: &menu_like, wall: &wall };
-        end = bridge(&lines, &score, start, end, &k, true);
-        start = bridge(&lines, &score, start, end, &k, false);
+        end = bridge(&lines, &score, start, end, &k, true, steps);
+        start = bridge(&lines, &score, start, end, &k, false, steps);
     }
     if start < end {
         // Take in the sentences beside the region, and up to two title lines just above it.
@@ -369,6 +372,7 @@ fn bridge(
     end: usize,
     k: &Knobs,
     forward: bool,
+    steps: &Cell<u64>,
 ) -> usize {
     let share = k.bridge;
     let Lines { class, menu_like, wall } = *lines;
@@ -387,6 +391,7 @@ fn bridge(
             if (forward && at >= n) || (!forward && i == 0) {
                 break;
             }
+            steps.set(steps.get() + 1);
             if wall[at] {
                 break;
             }

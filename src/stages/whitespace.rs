@@ -8,6 +8,7 @@ use crate::stages::Run;
 pub(crate) fn run(rule: RuleId, run: &mut Run<'_>) {
     let mut pending: Vec<usize> = Vec::new();
     let mut seen_content = false;
+    run.step(run.doc.segments.len());
     for i in 0..run.doc.segments.len() {
         if run.marks[i].is_some() {
             continue;
