@@ -136,13 +136,13 @@ const AGENCIES: &str = r"AFP|AP|AP Photo|Getty Images|Getty|Reuters|EPA|EPA-EFE|
 
 pub(crate) static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|courtesy)\s*[:：]\s*\S",
+        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|crédits?|créditos?|crediti|courtesy|bildnachweis|fotonachweis)\s*[:：]\s*\S",
     )
     .expect("compiles")
 });
 
 pub(crate) static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?i:photo|image|picture|photograph|foto|illustration|graphic|photos|images)\s*(?::|\bby\b|\bcourtesy\b)\s*\S")
+    Regex::new(r"^\(?(?i:photo|image|picture|photograph|foto|fotos|illustration|graphic|photos|images|bild|bilder|imagen|immagine|afbeelding|zdjęcie|фото)\s*(?::|\bby\b|\bcourtesy\b|\bvon\b|\bde\b|\bdi\b|\bdoor\b)\s*\S")
         .expect("compiles")
 });
 

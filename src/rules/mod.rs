@@ -55,6 +55,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_pattern_compiles() {
+        compile_patterns();
+    }
+
+    #[test]
     fn sentence_endings() {
         assert!(ends_like_sentence("He left."));
         assert!(ends_like_sentence("“Go home!”"));

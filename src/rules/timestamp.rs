@@ -82,7 +82,7 @@ declare_rule! {
 
 pub(crate) static READING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*(?:about\s+|approx\.?\s+)?\d{1,3}\s*(?:min|mins|minutes?)\.?|\d{1,3}(?:\s*-\s*|\s*)(?:min|mins|minutes?)\.?\s+(?:read|to read|reading)|\d{1,3}\s*(?:min|mins|minutes?)\.?\s+Lesezeit|Lesezeit\s*:?\s*\d{1,3}\s*(?:min|minuten)\.?)$",
+        r"(?i)^(?:(?:(?:estimated\s+)?(?:reading|read)\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|lectura|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|czas\s+czytania|время\s+чтения)\s*:?\s*(?:about\s+|approx\.?\s+|ca\.?\s+|env\.?\s+)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut|мин|минут[аы]?)\.?|\d{1,3}(?:\s*-\s*|\s*)(?:min|mins|minutes?|minuten|minutos|minuti|minut|мин)\.?\s+(?:read|to read|reading|lesezeit|lesen|de\s+lecture|de\s+lectura|di\s+lettura|de\s+leitura|leestijd|czytania|чтения|на\s+чтение))$",
     )
     .expect("compiles")
 });
@@ -93,16 +93,16 @@ fn reading_time(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a reading-time label" })
 }
 
-const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch.
+const MONTHS: &str = r"(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|ruari)?|f[ée]v(?:rier)?|fev(?:ereiro)?|mar(?:ch|s|zo|ço|et)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maggio|maio|mei|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tiembre|tembre)?|set(?:tembre|embro)?|o[ck]t(?:ober|obre|ubre)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre|embro)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?)\.?";
 
 pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?";
     let date = format!(
-        r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+        r"(?:\d{{1,2}}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?{MONTHS},?\s+(?:de\s+)?\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
     );
     let time = r"(?:\s*(?:,|at|-|–|\||•|·)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?";
-    let label =
-        r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date)(?:\s+on)?\s*:?\s*)";
+    let label = r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?:\s+(?:on|am|le|el|il|em|op))?\s*:?\s*)";
     let clock = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5})?";
     let ago = r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago";
     Regex::new(&format!(
@@ -136,4 +136,43 @@ pub(crate) fn leading_stamp(line: &str) -> usize {
 
 fn leading_date(line: &Line<'_>) -> Option<Hit> {
     (line.stamp_len > 0).then_some(Hit { part: Some(0..line.stamp_len), reason: "a date stamp in front of the line" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_times_in_several_languages() {
+        for yes in [
+            "2 min read",
+            "Reading time: 4 minutes",
+            "4 Minuten Lesezeit",
+            "Lesezeit: 3 Min.",
+            "Temps de lecture : 4 min",
+            "3 min de lectura",
+            "Время чтения: 5 мин",
+        ] {
+            assert!(READING.is_match(yes), "{yes}");
+        }
+        for no in ["2 min", "Reading time is precious", "3 minutes later he left"] {
+            assert!(!READING.is_match(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn stamps_in_several_languages() {
+        for yes in [
+            "Published 10 January 2017 7:48pm",
+            "Veröffentlicht am 22. Mai 2025",
+            "Publié le 22 mai 2025",
+            "Actualizado 22 de mayo de 2025",
+            "22.05.2025",
+        ] {
+            assert!(STAMP.is_match(yes), "{yes}");
+        }
+        for no in ["Published reports said the deal was near.", "Mai 2025 war ein guter Monat für uns."] {
+            assert!(!STAMP.is_match(no), "{no}");
+        }
+    }
 }
