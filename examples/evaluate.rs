@@ -60,6 +60,10 @@ struct Args {
     /// Write each output to OUTDIR/<id>.txt (OUTDIR/<dir name>/<id>.txt for several DIRs).
     #[arg(long, value_name = "OUTDIR")]
     write_preds: Option<PathBuf>,
+
+    /// Clean each page's HTML (`<id>.html`) with `clean_html` instead of its text dump.
+    #[arg(long)]
+    html: bool,
 }
 
 fn main() -> ExitCode {
@@ -89,7 +93,7 @@ fn run(args: &Args) -> Result<(), String> {
             1 => out.clone(),
             _ => out.join(set_name(dir)),
         });
-        evaluate_set(&cleaner, dir, args.worst, out_dir.as_deref())?;
+        evaluate_set(&cleaner, dir, args.worst, out_dir.as_deref(), args.html)?;
     }
     Ok(())
 }
@@ -135,6 +139,8 @@ struct Page {
     /// A synthetic test page rather than a real one.
     synthetic: bool,
     dump: String,
+    /// The page's HTML, when cleaning HTML.
+    html: Option<String>,
     gold: Gold,
 }
 
@@ -166,7 +172,14 @@ fn load_set(dir: &Path) -> Result<Vec<Page>, String> {
             })
         };
         let label = [entry.site, entry.url].into_iter().flatten().find(|s| !s.is_empty()).unwrap_or_else(|| "-".into());
-        pages.push(Page { id: entry.id, label, synthetic: entry.synthetic_test.unwrap_or(false), dump, gold });
+        pages.push(Page {
+            id: entry.id,
+            label,
+            synthetic: entry.synthetic_test.unwrap_or(false),
+            dump,
+            gold,
+            html: None,
+        });
     }
     Ok(pages)
 }
@@ -186,9 +199,14 @@ enum PageScore {
     },
 }
 
-fn evaluate_set(cleaner: &Cleaner, dir: &Path, worst: usize, out_dir: Option<&Path>) -> Result<(), String> {
+fn evaluate_set(cleaner: &Cleaner, dir: &Path, worst: usize, out_dir: Option<&Path>, html: bool) -> Result<(), String> {
     let name = set_name(dir);
-    let pages = load_set(dir)?;
+    let mut pages = load_set(dir)?;
+    if html {
+        for page in &mut pages {
+            page.html = Some(read(&dir.join(format!("{}.html", page.id)))?);
+        }
+    }
     if let Some(out) = out_dir {
         fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
@@ -198,9 +216,12 @@ fn evaluate_set(cleaner: &Cleaner, dir: &Path, worst: usize, out_dir: Option<&Pa
     let mut scores = Vec::with_capacity(pages.len());
     for page in &pages {
         let start = Instant::now();
-        let output = cleaner.clean(&page.dump).text();
+        let output = match &page.html {
+            Some(html) => cleaner.clean_html(html).text(),
+            None => cleaner.clean(&page.dump).text(),
+        };
         cleaning += start.elapsed();
-        dump_bytes += page.dump.len();
+        dump_bytes += page.html.as_ref().map_or(page.dump.len(), String::len);
 
         if let Some(out) = out_dir {
             let path = out.join(format!("{}.txt", page.id));

@@ -1,5 +1,8 @@
 //! The result of cleaning: the input, what was removed, and what was kept.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::removal::Removal;
 use crate::span::Span;
 
@@ -22,9 +25,18 @@ use crate::span::Span;
 /// ```
 #[derive(Clone, Debug)]
 pub struct Cleaned<'a> {
-    input: &'a str,
+    input: Cow<'a, str>,
     removals: Vec<Removal>,
     work: Work,
+    html: Option<Arc<HtmlFacts>>,
+}
+
+/// What HTML mode knows of its projection: where each line starts and its element path.
+#[derive(Debug)]
+pub(crate) struct HtmlFacts {
+    pub line_starts: Vec<usize>,
+    pub paths: Vec<String>,
+    pub root_path: String,
 }
 
 /// Counters of the work one `clean` call did: for profiling, and for checking that the work grows
@@ -48,7 +60,35 @@ pub struct Work {
 
 impl<'a> Cleaned<'a> {
     pub(crate) fn new(input: &'a str, removals: Vec<Removal>, work: Work) -> Cleaned<'a> {
-        Cleaned { input, removals, work }
+        Cleaned { input: Cow::Borrowed(input), removals, work, html: None }
+    }
+
+    pub(crate) fn from_html(
+        projection: String,
+        removals: Vec<Removal>,
+        work: Work,
+        facts: HtmlFacts,
+    ) -> Cleaned<'static> {
+        Cleaned { input: Cow::Owned(projection), removals, work, html: Some(Arc::new(facts)) }
+    }
+
+    /// True when this came from [`Cleaner::clean_html`](crate::Cleaner::clean_html): the spans
+    /// index the text projection of the page ([`input`](Self::input)), not the HTML.
+    pub fn is_html(&self) -> bool {
+        self.html.is_some()
+    }
+
+    /// In HTML mode, the element path of the line where `span` starts, such as
+    /// `div.article > p:nth-of-type(3)`.
+    pub fn path(&self, span: Span) -> Option<&str> {
+        let facts = self.html.as_deref()?;
+        let line = facts.line_starts.partition_point(|&s| s <= span.start).checked_sub(1)?;
+        facts.paths.get(line).map(String::as_str)
+    }
+
+    /// In HTML mode, the path of the element chosen as the article's content root.
+    pub fn content_root(&self) -> Option<&str> {
+        self.html.as_deref().map(|f| f.root_path.as_str()).filter(|p| !p.is_empty())
     }
 
     /// The work this call did.
@@ -56,9 +96,9 @@ impl<'a> Cleaned<'a> {
         self.work
     }
 
-    /// The text that was cleaned.
-    pub fn input(&self) -> &'a str {
-        self.input
+    /// The text that was cleaned: the input, or in HTML mode the page's text projection.
+    pub fn input(&self) -> &str {
+        &self.input
     }
 
     /// What was removed, sorted by position.

@@ -4,10 +4,12 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::cleaned::{Cleaned, Work};
+use crate::cleaned::{Cleaned, HtmlFacts, Work};
 use crate::document::Document;
+use crate::html::{self, Projection};
 use crate::registry::{self, ContextFn, LineFn, RULES};
 use crate::removal::normalize;
+use crate::removal::Removal;
 use crate::rule::RuleId;
 use crate::select::{RuleSelector, RuleSet, SelectorError};
 use crate::stages::{self, phrases::PhraseMatcher, Run};
@@ -303,9 +305,50 @@ impl Cleaner {
     /// Cleans one document of plain text, whatever its size (see [`try_clean`](Self::try_clean)
     /// for inputs that may be hostile).
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        let (removals, work) = self.run(input, None);
+        Cleaned::new(input, removals, work)
+    }
+
+    /// Cleans one HTML page: the page is projected to text (one line per block element, scripts,
+    /// styles and hidden elements dropped, entities decoded), the markup's evidence (navigation,
+    /// footers, share and comment widgets, link density, the content root) decides page
+    /// furniture, and every text rule refines the rest. The spans index the projection, which
+    /// [`Cleaned::input`] returns; [`Cleaned::path`] gives a removal's element path.
+    ///
+    /// ```
+    /// let cleaner = unclutter::Cleaner::new();
+    /// let html = "<body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article>\
+    ///             <p>The council voted 7-2 on Tuesday to fund the new bridge over the river.</p>\
+    ///             <p>Share</p></article></body>";
+    /// let cleaned = cleaner.clean_html(html);
+    /// assert_eq!(cleaned.text(), "The council voted 7-2 on Tuesday to fund the new bridge over the river.\n");
+    /// assert!(cleaned.is_html());
+    /// let nav = &cleaned.removals()[0];
+    /// assert_eq!(cleaned.path(nav.span()), Some("body > nav"));
+    /// ```
+    pub fn clean_html(&self, html: &str) -> Cleaned<'static> {
+        let projection = html::project(html);
+        let (removals, work) = self.run(&projection.text, Some(&projection));
+        let mut line_starts = Vec::with_capacity(projection.lines.len());
+        let mut at = 0;
+        for line in projection.text.split('\n') {
+            line_starts.push(at);
+            at += line.len() + 1;
+        }
+        let facts = HtmlFacts {
+            line_starts,
+            paths: projection.lines.iter().map(|l| l.path.clone()).collect(),
+            root_path: projection.root_path.clone(),
+        };
+        Cleaned::from_html(projection.text, removals, work, facts)
+    }
+
+    /// Runs every stage over `input`, with the markup's evidence in HTML mode.
+    fn run(&self, input: &str, dom: Option<&Projection>) -> (Vec<Removal>, Work) {
         let inner = &*self.inner;
         let doc = Document::parse(input, inner.strip_stamps);
         let mut run = Run::new(&doc, &inner.settings);
+        run.dom = dom;
         if let Some(phrases) = &inner.phrases {
             phrases.run(&mut run);
         }
@@ -315,8 +358,7 @@ impl Cleaner {
             stages::whitespace::run(rule, &mut run);
         }
         let work = Work { lines: doc.segments.len() as u64, steps: run.steps.get() };
-        let removals = run.removals;
-        Cleaned::new(input, normalize(input, removals), work)
+        (normalize(input, run.removals), work)
     }
 }
 

@@ -36,6 +36,7 @@
 mod cleaned;
 mod cleaner;
 mod document;
+mod html;
 mod language;
 mod lexicon;
 mod registry;

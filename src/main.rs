@@ -28,6 +28,14 @@ struct Args {
     #[arg(long)]
     annotate: bool,
 
+    /// The input is HTML (same as --input html).
+    #[arg(long, conflicts_with = "input")]
+    html: bool,
+
+    /// What the input is: text, html, or auto (HTML when it starts like a page).
+    #[arg(long, value_enum, default_value_t = InputArg::Text)]
+    input: InputArg,
+
     /// Rules to run: ALL, categories, code prefixes, codes or names, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "SELECTOR")]
     select: Vec<String>,
@@ -66,6 +74,21 @@ enum BiasArg {
     Precision,
     Balanced,
     Recall,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    Text,
+    Html,
+    Auto,
+}
+
+/// True when `text` starts like an HTML document: after white space and a BOM, a doctype, an
+/// `<html>`, `<head>` or `<body>` tag, or an HTML comment.
+fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head = head.get(..14).unwrap_or(head).to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<!--"].iter().any(|p| head.starts_with(p))
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -121,7 +144,12 @@ fn run(args: &Args) -> io::Result<()> {
     let (name, bytes) = read_input(args.file.as_deref(), args.max_bytes)?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| invalid(format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let cleaned = cleaner.try_clean(text).map_err(|e| invalid(format!("{name}: {e}")))?;
+    let html = args.html || args.input == InputArg::Html || (args.input == InputArg::Auto && looks_like_html(text));
+    let cleaned = if html {
+        cleaner.clean_html(text)
+    } else {
+        cleaner.try_clean(text).map_err(|e| invalid(format!("{name}: {e}")))?
+    };
     if args.json {
         serde_json::to_writer(&mut out, &JsonDoc::new(&cleaned))?;
         out.write_all(b"\n")?;
@@ -164,6 +192,11 @@ fn read_input(file: Option<&std::path::Path>, max_bytes: usize) -> io::Result<(S
 struct JsonDoc<'a> {
     text: String,
     removed: Vec<JsonRemoval<'a>>,
+    /// HTML mode: the text projection the spans index, and the content root's path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_root: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -175,6 +208,8 @@ struct JsonRemoval<'a> {
     category: &'static str,
     reason: &'a str,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
 }
 
 impl<'a> JsonDoc<'a> {
@@ -191,9 +226,16 @@ impl<'a> JsonDoc<'a> {
                 category: r.category().as_str(),
                 reason: r.reason(),
                 text: &input[r.span()],
+                path: cleaned.path(r.span()),
             })
             .collect();
-        JsonDoc { text: cleaned.text(), removed }
+        let html = cleaned.is_html();
+        JsonDoc {
+            text: cleaned.text(),
+            removed,
+            source_text: html.then_some(input),
+            content_root: cleaned.content_root(),
+        }
     }
 }
 

@@ -79,6 +79,8 @@ pub(crate) static RULES: &[&RuleDef] = &[
     &boilerplate::PAGE_HEADER,
     &boilerplate::PAGE_FOOTER,
     &boilerplate::ARTICLE_TAIL,
+    &boilerplate::OUTSIDE_CONTENT,
+    &boilerplate::PAGE_FURNITURE,
     &layout::ORPHAN_WIDGET,
     &layout::BLANK_LINES,
 ];
@@ -87,7 +89,7 @@ pub(crate) static RULES: &[&RuleDef] = &[
 /// (an author bio "at the end of the document") runs after every rule that removes lines, so that
 /// cleaning the output again decides the same.
 pub(crate) static CONTEXT_ORDER: &[&str] =
-    &["REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
+    &["BPL004", "BPL005", "REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
 
 /// The rule that removes leftover blank lines; its stage runs last.
 pub(crate) const BLANK_LINES_CODE: &str = "LAY002";

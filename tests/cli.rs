@@ -149,3 +149,23 @@ fn version_help_and_bad_flags() {
     let bias = unclutter(&["--bias", "recall"], DOC.as_bytes());
     assert!(bias.status.success());
 }
+
+#[test]
+fn html_input_reports_its_projection_and_paths() {
+    let page = "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><article>\
+                <p>The council voted 7-2 on Tuesday to fund the new bridge over the river.</p></article></body></html>";
+    for args in [&["--html", "--json"][..], &["--input", "auto", "--json"][..]] {
+        let out = unclutter(args, page.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
+        assert_eq!(v["text"], "The council voted 7-2 on Tuesday to fund the new bridge over the river.");
+        let source = v["source_text"].as_str().expect("source_text in HTML mode");
+        let first = &v["removed"][0];
+        let (start, end) = (first["start"].as_u64().unwrap() as usize, first["end"].as_u64().unwrap() as usize);
+        assert_eq!(&source[start..end], first["text"].as_str().unwrap());
+        assert!(first["path"].as_str().unwrap().contains("nav"), "{first}");
+    }
+    // Text stays text unless asked: auto sees no page here.
+    let text = unclutter(&["--input", "auto"], b"Share\nThe council met on Monday.\n");
+    assert_eq!(stdout(&text), "The council met on Monday.\n");
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod hostile;
+mod html;
 mod props;
 mod registry;
 mod rules;

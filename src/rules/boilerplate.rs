@@ -96,7 +96,108 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// ## What it removes
+    /// In HTML mode, every line outside the page's content root: the deepest element that holds
+    /// most of the page's prose (at least 70%; an `article`, `main` or `itemprop=articleBody`
+    /// element holding half of it is preferred).
+    ///
+    /// ## Why
+    /// The markup tells where the article is; what stands outside it is the page around it.
+    ///
+    /// ## Example
+    /// ```html
+    /// <nav>Home News Sport</nav>          <- removed
+    /// <article><p>The council voted ...</p></article>
+    /// <footer>About us</footer>          <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// Article text placed outside the element that holds most of it (a standfirst in the page
+    /// header); the title is kept when it is the page's first heading.
+    static OUTSIDE_CONTENT = {
+        code: "BPL004",
+        name: "outside-content",
+        category: Boilerplate,
+        summary: "in HTML, lines outside the content root (the element holding the article's prose)",
+        context: outside_content,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// In HTML mode, lines inside page furniture: `nav`, `header`, `footer`, `aside`, `form`,
+    /// `button`, or an element whose class, id or role names a share bar, related links,
+    /// comments, a newsletter box, a cookie banner, a sidebar, an advert, a caption or credit;
+    /// and short lines that are mostly link text.
+    ///
+    /// ## Why
+    /// Sites name their widgets; a short line of links is navigation.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div class="share-bar"><a>Facebook</a> <a>Twitter</a></div>   <- removed
+    /// ```
+    ///
+    /// ## Known false positives
+    /// Article text inside an element whose class happens to hold a furniture word.
+    static PAGE_FURNITURE = {
+        code: "BPL005",
+        name: "page-furniture",
+        category: Boilerplate,
+        summary: "in HTML, lines in navigation, footers, share, comment or related widgets, or mostly links",
+        context: page_furniture,
+    }
+}
+
+fn outside_content(cx: &mut Context<'_, '_>) {
+    let Some(dom) = cx.run.dom else { return };
+    let Some(_) = dom.root else { return };
+    // The page's first heading above the root is its title: it stays.
+    let first_root_line = (0..cx.len()).find(|&i| dom.in_root(i)).unwrap_or(cx.len());
+    let title = (0..first_root_line)
+        .rev()
+        .take(12)
+        .find(|&i| dom.lines[i].path.rsplit(" > ").next().is_some_and(|s| s.starts_with("h1")));
+    let reason: std::sync::Arc<str> = format!("outside the content root {}", dom.root_path).into();
+    for i in 0..cx.len() {
+        if !dom.in_root(i) && Some(i) != title {
+            cx.remove(i, reason.clone());
+        }
+    }
+}
+
+fn page_furniture(cx: &mut Context<'_, '_>) {
+    let Some(dom) = cx.run.dom else { return };
+    for i in 0..cx.len() {
+        let line = &dom.lines[i];
+        let linky =
+            line.chars > 0 && line.link_chars * 10 >= line.chars * 7 && crate::document::words_at_most(cx.core(i), 12);
+        let why = match dom.furniture(i) {
+            Some(what) => Some(what),
+            None if linky => Some("links"),
+            None => None,
+        };
+        if let Some(what) = why {
+            let reason = match what {
+                "links" => "a short line that is mostly link text",
+                "nav" => "inside a nav element",
+                "header" => "inside a header element",
+                "footer" => "inside a footer element",
+                "aside" => "inside an aside element",
+                "form" => "inside a form",
+                _ => "inside an element named as page furniture",
+            };
+            cx.remove(i, reason);
+        }
+    }
+}
+
 fn page_header(cx: &mut Context<'_, '_>) {
+    if cx.run.dom.is_some_and(|d| d.root.is_some()) {
+        // In HTML the content root decides the page's zones (BPL004).
+        return;
+    }
     let a = analyse(cx.run);
     if !a.has_region() || !a.header_is_page {
         return;
@@ -110,6 +211,9 @@ fn page_header(cx: &mut Context<'_, '_>) {
 }
 
 fn page_footer(cx: &mut Context<'_, '_>) {
+    if cx.run.dom.is_some_and(|d| d.root.is_some()) {
+        return;
+    }
     let a = analyse(cx.run);
     if !a.has_region() || !a.footer_is_page {
         return;

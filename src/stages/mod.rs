@@ -37,6 +37,8 @@ pub(crate) struct Run<'a> {
     pub structure: Option<structure::Analysis>,
     /// Loop steps taken, for [`crate::Work`].
     pub steps: Cell<u64>,
+    /// In HTML mode, what the markup says of each line (one line per segment).
+    pub dom: Option<&'a crate::html::Projection>,
 }
 
 impl<'a> Run<'a> {
@@ -50,6 +52,7 @@ impl<'a> Run<'a> {
             markers: Vec::new(),
             structure: None,
             steps: Cell::new(0),
+            dom: None,
         }
     }
 

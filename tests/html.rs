@@ -1,0 +1,98 @@
+//! HTML mode: the projection, the markup's evidence (BPL004, BPL005), paths, hostile pages.
+
+use std::time::Instant;
+
+use unclutter::Cleaner;
+
+const PAGE: &str = r##"<!doctype html><html><head><title>T</title><style>p{}</style></head>
+<body class="home has-header">
+<header><a href="/">Example Gazette</a><nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>Council approves the new bridge</h1>
+<p class="byline">By Jane Doe</p>
+<div class="post-content">
+<p>The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.</p>
+<p>Work will start in the spring and the bridge should open to traffic in 2027, the mayor said &amp; smiled.</p>
+<div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+<p>Residents who share a car to cross the river said the menu of options had been too short for too long.</p>
+</div>
+</article></main>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Another story about bridges</a></li></ul></aside>
+<footer><p>© 2024 Example Gazette</p><a href="/about">About us</a></footer>
+<script>document.write("<p>no</p>")</script>
+</body></html>"##;
+
+#[test]
+fn keeps_the_article_and_drops_the_page() {
+    let cleaned = Cleaner::new().clean_html(PAGE);
+    let text = cleaned.text();
+    assert!(text.contains("Council approves the new bridge"), "{text}");
+    assert!(text.contains("The council voted 7-2 on Tuesday"), "{text}");
+    assert!(text.contains("the mayor said & smiled."), "entities decoded: {text}");
+    // Body sentences with furniture words in them stay: the class, not the text, is furniture.
+    assert!(text.contains("Residents who share a car"), "{text}");
+    for gone in ["Example Gazette", "News", "Facebook", "Another story", "About us", "no"] {
+        assert!(!text.lines().any(|l| l == gone || l.contains(gone) && gone.len() > 3), "{gone:?} kept in {text}");
+    }
+}
+
+#[test]
+fn spans_index_the_projection_and_name_their_element() {
+    let cleaned = Cleaner::new().clean_html(PAGE);
+    assert!(cleaned.is_html());
+    let source = cleaned.input();
+    let mut rebuilt = String::new();
+    for span in cleaned.kept_spans() {
+        rebuilt.push_str(&source[span]);
+    }
+    assert_eq!(rebuilt, cleaned.text());
+    let share =
+        cleaned.removals().iter().find(|r| source[r.span()].starts_with("Facebook")).expect("share bar removed");
+    assert_eq!(share.rule().code(), "BPL005");
+    assert!(
+        cleaned.path(share.span()).is_some_and(|p| p.ends_with("div.share-bar")),
+        "{:?}",
+        cleaned.path(share.span())
+    );
+    let nav = cleaned.removals().iter().find(|r| source[r.span()].starts_with("News")).expect("nav removed");
+    assert_eq!(nav.rule().code(), "BPL004", "outside the content root");
+    assert_eq!(cleaned.content_root(), Some("div.post-content"));
+}
+
+#[test]
+fn ignoring_the_markup_rules_keeps_the_page() {
+    let cleaner = Cleaner::builder().ignore(["BPL004", "BPL005"]).build().unwrap();
+    let text = cleaner.clean_html(PAGE).text();
+    assert!(text.contains("Another story about bridges"), "{text}");
+}
+
+#[test]
+fn a_page_without_prose_loses_nothing_to_structure() {
+    let html = "<body><nav><a href=/>Home</a></nav><p>Short note.</p></body>";
+    let cleaned = Cleaner::new().clean_html(html);
+    assert!(cleaned.text().contains("Short note."));
+    assert!(cleaned.removals().iter().all(|r| r.rule().code() != "BPL004"));
+}
+
+fn survive(name: &str, html: &str) -> String {
+    let started = Instant::now();
+    let cleaned = Cleaner::new().clean_html(html);
+    let text = cleaned.text();
+    eprintln!("hostile html {name}: {} bytes in {:.3}s", html.len(), started.elapsed().as_secs_f64());
+    text
+}
+
+#[test]
+fn hostile_pages_finish() {
+    let deep = format!("{}deep text{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    assert_eq!(survive("100k nested elements", &deep), "deep text");
+    let attrs: String = (0..1_000_000).map(|i| format!(" a{i}=x")).collect();
+    survive("1M attributes", &format!("<div{attrs}>text</div>"));
+    assert!(!survive("unclosed comment", "<p>before</p><!-- never closed <p>after</p>").contains("after"));
+    let script = format!("<p>kept</p><script>{}</script>", "x".repeat(20 << 20));
+    assert_eq!(survive("20 MB script", &script), "kept");
+    survive("broken entities", "<p>&amp &#99999999; &#x110000; &bogus; &lt</p>");
+    survive("unclosed tags", &"<div><p><span><b>text ".repeat(10_000));
+    let attr = format!("<p title=\"{}\">t</p>", "y".repeat(50 << 20));
+    assert_eq!(survive("50 MB attribute", &attr), "t");
+}
