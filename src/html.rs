@@ -177,7 +177,9 @@ const PATH_STEPS: usize = 4;
 
 struct Frame<'h> {
     name: &'h str,
-    step: String,
+    /// The path step's parts: first class, or position among same-named siblings.
+    class: Option<&'h str>,
+    nth: u32,
     furniture: Option<&'static str>,
     content_hint: bool,
     block: bool,
@@ -188,20 +190,57 @@ struct Frame<'h> {
     children: Vec<(&'h str, u32)>,
 }
 
+impl Frame<'_> {
+    /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.
+    fn write_step(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        out.push_str(self.name);
+        match self.class {
+            Some(class) => {
+                out.push('.');
+                out.push_str(class);
+            }
+            None if self.nth > 1 => {
+                let _ = write!(out, ":nth-of-type({})", self.nth);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The first token of `tokens` named in an attribute value: a whole word of it (split on white
+/// space, `_` and `-`), or for a token with a dash, a part of it. ASCII case-insensitive, no
+/// allocation.
 fn token_hits(value: &str, tokens: &[&'static str]) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
-    tokens.iter().copied().find(|t| {
-        lower.split(|c: char| c.is_whitespace() || c == '_').any(|part| part == *t || part.split('-').any(|p| p == *t))
-            || lower.contains(*t) && t.contains('-')
-    })
+    for part in value.split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|p| p.len() >= 3) {
+        if let Some(t) = tokens.iter().find(|t| t.len() == part.len() && part.eq_ignore_ascii_case(t)) {
+            return Some(t);
+        }
+    }
+    if value.contains('-') {
+        return tokens
+            .iter()
+            .copied()
+            .filter(|t| t.contains('-'))
+            .find(|t| value.as_bytes().windows(t.len()).any(|w| w.eq_ignore_ascii_case(t.as_bytes())));
+    }
+    None
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            // "display: none" with any spacing and case, without allocating.
+            let mut squeezed = s.bytes().filter(|b| !b.is_ascii_whitespace()).map(|b| b.to_ascii_lowercase());
+            let mut window = [0u8; 17];
+            let mut n = 0usize;
+            squeezed.any(|b| {
+                window.copy_within(1.., 0);
+                window[16] = b;
+                n += 1;
+                window.ends_with(b"display:none") || window.ends_with(b"visibility:hidden")
+            })
         })
 }
 
@@ -302,8 +341,16 @@ pub(crate) fn project(html: &str) -> Projection {
         let (furniture, furniture_open) =
             stack.iter().rev().find_map(|f| f.furniture.map(|w| (Some(w), f.open))).unwrap_or((None, 0));
         let start = stack.len().saturating_sub(PATH_STEPS);
-        let path =
-            stack[start..].iter().filter(|f| f.name != "html").map(|f| f.step.as_str()).collect::<Vec<_>>().join(" > ");
+        let path = {
+            let mut path = String::new();
+            for f in stack[start..].iter().filter(|f| f.name != "html") {
+                if !path.is_empty() {
+                    path.push_str(" > ");
+                }
+                f.write_step(&mut path);
+            }
+            path
+        };
         if !out.text.is_empty() {
             out.text.push('\n');
         }
@@ -357,13 +404,7 @@ pub(crate) fn project(html: &str) -> Projection {
                             },
                             None => 1,
                         };
-                        let mut step = name.to_string();
-                        if let Some(class) = el.classes().next() {
-                            step.push('.');
-                            step.push_str(class);
-                        } else if nth > 1 {
-                            step.push_str(&format!(":nth-of-type({nth})"));
-                        }
+                        let class = el.classes().next();
                         let attrs = [el.attr("class"), el.id(), el.attr("role"), el.attr("itemprop")];
                         let furniture = if FURNITURE_TAGS.contains(&name) {
                             Some(FURNITURE_TAGS[FURNITURE_TAGS.iter().position(|t| *t == name).unwrap_or(0)])
@@ -376,7 +417,8 @@ pub(crate) fn project(html: &str) -> Projection {
                         // An element named as article content is not furniture itself.
                         stack.push(Frame {
                             name,
-                            step,
+                            class,
+                            nth,
                             furniture: if content_hint { None } else { furniture },
                             content_hint,
                             block,
@@ -469,7 +511,9 @@ fn close_frame(
     position: u32,
 ) {
     if frame.prose > 0 && CONTAINERS.contains(&frame.name) {
-        roots.push((frame.prose, stack.len(), frame.open, position, frame.step.clone(), frame.content_hint));
+        let mut step = String::new();
+        frame.write_step(&mut step);
+        roots.push((frame.prose, stack.len(), frame.open, position, step, frame.content_hint));
     }
     if let Some(parent) = stack.last_mut() {
         parent.prose += frame.prose;

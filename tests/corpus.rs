@@ -11,7 +11,7 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// Every `*.in.txt` under `corpus/`, sorted.
+/// Every `*.in.txt` and `*.in.html` under `corpus/`, sorted.
 pub fn documents() -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![corpus_dir()];
@@ -20,7 +20,7 @@ pub fn documents() -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.to_string_lossy().ends_with(".in.txt") {
+            } else if path.to_string_lossy().ends_with(".in.txt") || path.to_string_lossy().ends_with(".in.html") {
                 out.push(path);
             }
         }
@@ -30,7 +30,7 @@ pub fn documents() -> Vec<PathBuf> {
 }
 
 fn sibling(input: &Path, ext: &str) -> PathBuf {
-    let name = input.file_name().unwrap().to_string_lossy().replace(".in.txt", ext);
+    let name = input.file_name().unwrap().to_string_lossy().replace(".in.txt", ext).replace(".in.html", ext);
     input.with_file_name(name)
 }
 
@@ -144,6 +144,9 @@ fn check_labels(name: &str, input: &str, labels: &Labels, cleaned: &Cleaned<'_>)
 /// region stays; the number only ratchets up. Body lines are never allowed to go.
 const PAGES_CLUTTER_FLOOR: f64 = 0.95;
 
+/// The same for HTML pages (`html/`), where the markup helps.
+const HTML_CLUTTER_FLOOR: f64 = 0.0;
+
 fn snapshot(cleaned: &Cleaned<'_>) -> String {
     let mut out = String::from("# CODE start..end, then the kept text after the marker line\n");
     for r in cleaned.removals() {
@@ -161,19 +164,25 @@ fn corpus_documents_meet_their_labels_and_snapshots() {
     let docs = documents();
     assert!(docs.len() >= 40, "the corpus has {} documents", docs.len());
     let mut problems = Vec::new();
-    let (mut page_clutter, mut page_kept) = (0, Vec::new());
+    // Whole pages (text dumps and HTML): clutter labelled, and clutter kept, by group.
+    let mut zones: Vec<(&str, f64, usize, Vec<String>)> =
+        vec![("pages", PAGES_CLUTTER_FLOOR, 0, Vec::new()), ("html", HTML_CLUTTER_FLOOR, 0, Vec::new())];
     for path in &docs {
-        let name = path.strip_prefix(corpus_dir()).unwrap().to_string_lossy().replace(".in.txt", "");
+        let name =
+            path.strip_prefix(corpus_dir()).unwrap().to_string_lossy().replace(".in.txt", "").replace(".in.html", "");
         let bytes = std::fs::read(path).unwrap();
-        let input = std::str::from_utf8(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let cleaned = cleaner.clean(input);
+        let source = std::str::from_utf8(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let html = path.to_string_lossy().ends_with(".in.html");
+        let cleaned = if html { cleaner.clean_html(source) } else { cleaner.clean(source) };
+        // HTML labels name lines of the page's text projection, which the spans index.
+        let input = cleaned.input();
         let labels_path = sibling(path, ".labels");
         if labels_path.exists() {
             let check = check_labels(&name, input, &read_labels(&labels_path), &cleaned);
             problems.extend(check.problems);
-            if name.starts_with("pages") {
-                page_clutter += check.clutter;
-                page_kept.extend(check.kept);
+            if let Some(zone) = zones.iter_mut().find(|z| name.starts_with(z.0)) {
+                zone.2 += check.clutter;
+                zone.3.extend(check.kept);
             } else {
                 problems.extend(check.kept);
             }
@@ -192,15 +201,12 @@ fn corpus_documents_meet_their_labels_and_snapshots() {
             }
         }
     }
-    if page_clutter > 0 {
-        let removed = 1.0 - page_kept.len() as f64 / page_clutter as f64;
-        eprintln!("pages/: {:.1}% of {page_clutter} labelled clutter lines removed", removed * 100.0);
-        if removed < PAGES_CLUTTER_FLOOR {
-            problems.push(format!(
-                "pages/: only {:.1}% of clutter lines removed (floor {PAGES_CLUTTER_FLOOR})",
-                removed * 100.0
-            ));
-            problems.extend(page_kept);
+    for (group, floor, clutter, kept) in zones.into_iter().filter(|z| z.2 > 0) {
+        let removed = 1.0 - kept.len() as f64 / clutter as f64;
+        eprintln!("{group}/: {:.1}% of {clutter} labelled clutter lines removed", removed * 100.0);
+        if removed < floor {
+            problems.push(format!("{group}/: only {:.1}% of clutter lines removed (floor {floor})", removed * 100.0));
+            problems.extend(kept);
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
