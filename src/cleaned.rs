@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::html::{BlockKind, Link};
 use crate::removal::Removal;
 use crate::span::Span;
 
@@ -37,6 +38,8 @@ pub(crate) struct HtmlFacts {
     pub line_starts: Vec<usize>,
     pub paths: Vec<String>,
     pub root_path: String,
+    pub kinds: Vec<BlockKind>,
+    pub links: Vec<Vec<Link>>,
 }
 
 /// Counters of the work one `clean` call did: for profiling, and for checking that the work grows
@@ -84,6 +87,88 @@ impl<'a> Cleaned<'a> {
         let facts = self.html.as_deref()?;
         let line = facts.line_starts.partition_point(|&s| s <= span.start).checked_sub(1)?;
         facts.paths.get(line).map(String::as_str)
+    }
+
+    /// The kept text as Markdown: in HTML mode headings, list items, quotes, code blocks and
+    /// links keep their markup (`## Heading`, `- item`, `> quote`, fenced code, `[text](url)`);
+    /// in text mode, the kept text.
+    ///
+    /// ```
+    /// let html = "<article><h2>Plan</h2><p>The council voted on Tuesday to fund the bridge across \
+    ///             the river, <a href=\"https://example.org/vote\">the vote record</a> shows.</p>\
+    ///             <ul><li>Design</li><li>Steel</li></ul></article>";
+    /// let md = unclutter::Cleaner::new().clean_html(html).markdown();
+    /// assert!(md.starts_with("## Plan\n\nThe council voted"), "{md}");
+    /// assert!(md.contains("[the vote record](https://example.org/vote)"), "{md}");
+    /// assert!(md.contains("- Design\n- Steel"), "{md}");
+    /// ```
+    pub fn markdown(&self) -> String {
+        let Some(facts) = self.html.as_deref() else { return self.text() };
+        let mut out = String::with_capacity(self.input.len());
+        let mut kept = self.kept_spans().peekable();
+        let mut previous: Option<BlockKind> = None;
+        let mut in_code = false;
+        for (i, &start) in facts.line_starts.iter().enumerate() {
+            let end = facts.line_starts.get(i + 1).map_or(self.input.len(), |&next| next - 1);
+            // The kept bytes of this line.
+            let mut pieces: Vec<Span> = Vec::new();
+            while let Some(span) = kept.peek().copied() {
+                if span.start >= end.max(start + 1) && span.start > start {
+                    break;
+                }
+                let (a, b) = (span.start.max(start), span.end.min(end));
+                if a < b {
+                    pieces.push(Span::new(a, b));
+                }
+                if span.end <= end {
+                    kept.next();
+                } else {
+                    break;
+                }
+            }
+            if pieces.is_empty() {
+                continue;
+            }
+            let whole = pieces.len() == 1 && pieces[0] == Span::new(start, end);
+            let body = if whole {
+                with_links(&self.input[start..end], &facts.links[i])
+            } else {
+                pieces.iter().map(|s| self.input[*s].trim_matches('\n')).collect::<Vec<_>>().join(" ")
+            };
+            let kind = facts.kinds[i];
+            if in_code && kind != BlockKind::Code {
+                out.push_str("\n```");
+                in_code = false;
+            }
+            if !out.is_empty() {
+                let tight = matches!((previous, kind), (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. }))
+                    || (previous == Some(BlockKind::Code) && kind == BlockKind::Code);
+                out.push_str(if tight { "\n" } else { "\n\n" });
+            }
+            match kind {
+                BlockKind::Heading(level) => {
+                    out.push_str(&"#".repeat(usize::from(level)));
+                    out.push(' ');
+                }
+                BlockKind::ListItem { ordered: false } => out.push_str("- "),
+                BlockKind::ListItem { ordered: true } => out.push_str("1. "),
+                BlockKind::Quote => out.push_str("> "),
+                BlockKind::Code if !in_code => {
+                    out.push_str("```\n");
+                    in_code = true;
+                }
+                BlockKind::Code | BlockKind::Paragraph => {}
+            }
+            out.push_str(if kind == BlockKind::Code { &self.input[start..end] } else { &body });
+            previous = Some(kind);
+        }
+        if in_code {
+            out.push_str("\n```");
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
     }
 
     /// In HTML mode, the path of the element chosen as the article's content root.
@@ -143,4 +228,25 @@ impl<'a> Cleaned<'a> {
         }
         out
     }
+}
+
+/// A line's text with its links written as Markdown links.
+fn with_links(text: &str, links: &[Link]) -> String {
+    let mut out = String::with_capacity(text.len() + links.len() * 32);
+    let mut at = 0;
+    for link in links {
+        let (start, end) = (link.start as usize, link.end as usize);
+        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push('[');
+        out.push_str(&text[start..end]);
+        out.push_str("](");
+        out.push_str(&link.href.replace(' ', "%20").replace(')', "%29"));
+        out.push(')');
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
 }

@@ -339,6 +339,8 @@ impl Cleaner {
             line_starts,
             paths: projection.lines.iter().map(|l| l.path.clone()).collect(),
             root_path: projection.root_path.clone(),
+            kinds: projection.lines.iter().map(|l| l.kind).collect(),
+            links: projection.lines.iter().map(|l| l.links.clone()).collect(),
         };
         Cleaned::from_html(projection.text, removals, work, facts)
     }

@@ -25,6 +25,31 @@ pub(crate) struct LineInfo {
     pub chars: u32,
     /// Traversal position, to test containment in the content root.
     pub position: u32,
+    /// The kind of block, for Markdown.
+    pub kind: BlockKind,
+    /// Links in the line: byte range in the line's text and target.
+    pub links: Vec<Link>,
+}
+
+/// The kind of block a line comes from, for Markdown output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    #[default]
+    Paragraph,
+    Heading(u8),
+    ListItem {
+        ordered: bool,
+    },
+    Quote,
+    Code,
+}
+
+/// A link inside a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub start: u32,
+    pub end: u32,
+    pub href: String,
 }
 
 /// The projection and its per-line facts.
@@ -129,7 +154,6 @@ const FURNITURE_TOKENS: &[&str] = &[
     "caption",
     "credit",
     "footer",
-    "header",
     "navbar",
     "menu",
     "nav",
@@ -327,16 +351,26 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut position: u32 = 0;
     let mut in_pre = 0usize;
+    let mut links: Vec<Link> = Vec::new();
+    let mut open_links: Vec<(usize, String)> = Vec::new();
     // The best content root so far: (prose, depth, open, close, path, hinted).
     let mut roots: Vec<(u64, usize, u32, u32, String, bool)> = Vec::new();
 
-    let flush = |line: &mut String, link_chars: &mut u32, stack: &[Frame<'_>], out: &mut Projection, position: u32| {
+    let flush = |line: &mut String,
+                 link_chars: &mut u32,
+                 links: &mut Vec<Link>,
+                 stack: &[Frame<'_>],
+                 out: &mut Projection,
+                 position: u32| {
         let text = line.trim();
         if text.is_empty() {
             line.clear();
             *link_chars = 0;
+            links.clear();
             return 0;
         }
+        let lead = (line.len() - line.trim_start().len()) as u32;
+        let kind = block_kind(stack);
         let chars = text.chars().count() as u32;
         let (furniture, furniture_open) =
             stack.iter().rev().find_map(|f| f.furniture.map(|w| (Some(w), f.open))).unwrap_or((None, 0));
@@ -362,6 +396,14 @@ pub(crate) fn project(html: &str) -> Projection {
             link_chars: (*link_chars).min(chars),
             chars,
             position,
+            kind,
+            links: links
+                .drain(..)
+                .filter_map(|l| {
+                    let (start, end) = (l.start.checked_sub(lead)?, l.end.checked_sub(lead)?.min(text.len() as u32));
+                    (start < end).then_some(Link { start, end, href: l.href })
+                })
+                .collect(),
         });
         line.clear();
         *link_chars = 0;
@@ -384,7 +426,7 @@ pub(crate) fn project(html: &str) -> Projection {
                         }
                         let block = BLOCKS.contains(&name);
                         if block {
-                            let prose = flush(&mut line, &mut line_link_chars, &stack, &mut out, position);
+                            let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
                             add_prose(&mut stack, prose, &out);
                             pending_space = false;
                         }
@@ -408,6 +450,9 @@ pub(crate) fn project(html: &str) -> Projection {
                         let attrs = [el.attr("class"), el.id(), el.attr("role"), el.attr("itemprop")];
                         let furniture = if FURNITURE_TAGS.contains(&name) {
                             Some(FURNITURE_TAGS[FURNITURE_TAGS.iter().position(|t| *t == name).unwrap_or(0)])
+                        } else if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p") {
+                            // A heading or paragraph is text whatever its class ("recipe-header").
+                            None
                         } else {
                             attrs.iter().flatten().find_map(|v| token_hits(v, FURNITURE_TOKENS))
                         };
@@ -427,8 +472,12 @@ pub(crate) fn project(html: &str) -> Projection {
                             open: position,
                             children: Vec::new(),
                         });
+                        if name == "a" {
+                            let start = line.len() + usize::from(pending_space && !line.is_empty());
+                            open_links.push((start, el.attr("href").unwrap_or("").to_string()));
+                        }
                         if name == "br" || name == "hr" {
-                            let prose = flush(&mut line, &mut line_link_chars, &stack, &mut out, position);
+                            let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
                             add_prose(&mut stack, prose, &out);
                         }
                     }
@@ -438,7 +487,8 @@ pub(crate) fn project(html: &str) -> Projection {
                             match piece {
                                 Piece::Space => pending_space = !line.is_empty(),
                                 Piece::Break => {
-                                    let prose = flush(&mut line, &mut line_link_chars, &stack, &mut out, position);
+                                    let prose =
+                                        flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
                                     add_prose(&mut stack, prose, &out);
                                 }
                                 Piece::Word(w) => {
@@ -465,11 +515,18 @@ pub(crate) fn project(html: &str) -> Projection {
                     continue;
                 }
                 let Node::Element(el) = node.value() else { continue };
+                if el.name() == "a" {
+                    if let Some((start, href)) = open_links.pop() {
+                        if line.len() > start && !href.is_empty() && !href.starts_with("javascript:") {
+                            links.push(Link { start: start as u32, end: line.len() as u32, href });
+                        }
+                    }
+                }
                 let Some(frame) = stack.pop() else { continue };
                 debug_assert_eq!(frame.name, el.name());
                 if frame.block {
                     stack.push(frame);
-                    let prose = flush(&mut line, &mut line_link_chars, &stack, &mut out, position);
+                    let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
                     add_prose(&mut stack, prose, &out);
                     let frame = stack.pop().expect("pushed back above");
                     close_frame(frame, &mut stack, &mut roots, position);
@@ -482,10 +539,31 @@ pub(crate) fn project(html: &str) -> Projection {
             }
         }
     }
-    let prose = flush(&mut line, &mut line_link_chars, &stack, &mut out, position);
+    let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
     add_prose(&mut stack, prose, &out);
     choose_root(&mut out, &roots);
     out
+}
+
+/// The kind of the innermost block on the stack.
+fn block_kind(stack: &[Frame<'_>]) -> BlockKind {
+    if stack.iter().any(|f| f.name == "pre") {
+        return BlockKind::Code;
+    }
+    let Some(i) = stack.iter().rposition(|f| f.block) else { return BlockKind::Paragraph };
+    match stack[i].name {
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "li" => BlockKind::ListItem {
+            ordered: stack[..i].iter().rev().find(|f| matches!(f.name, "ol" | "ul")).is_some_and(|f| f.name == "ol"),
+        },
+        _ if stack[..=i].iter().any(|f| f.name == "blockquote") => BlockKind::Quote,
+        _ => BlockKind::Paragraph,
+    }
 }
 
 /// Credits a flushed line's prose to its innermost element; it rises to the ancestors as they

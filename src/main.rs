@@ -48,6 +48,11 @@ struct Args {
     #[arg(long, value_enum, default_value_t = BiasArg::Balanced)]
     bias: BiasArg,
 
+    /// Output of the kept text: plain text, or Markdown (HTML input keeps headings, lists,
+    /// quotes, code and links).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+
     /// When to colour --annotate output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -74,6 +79,12 @@ enum BiasArg {
     Precision,
     Balanced,
     Recall,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Text,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -160,6 +171,8 @@ fn run(args: &Args) -> io::Result<()> {
             ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
         annotate(&mut out, &cleaned, color)?;
+    } else if args.format == FormatArg::Markdown {
+        out.write_all(cleaned.markdown().as_bytes())?;
     } else {
         out.write_all(cleaned.text().as_bytes())?;
     }

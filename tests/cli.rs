@@ -165,6 +165,11 @@ fn html_input_reports_its_projection_and_paths() {
         assert_eq!(&source[start..end], first["text"].as_str().unwrap());
         assert!(first["path"].as_str().unwrap().contains("nav"), "{first}");
     }
+    let md = unclutter(&["--html", "--format", "markdown"], b"<article><h2>Plan</h2><p>The council voted on Tuesday to fund the new bridge across the river, <a href=/v>the record</a> shows.</p></article>");
+    assert_eq!(
+        stdout(&md),
+        "## Plan\n\nThe council voted on Tuesday to fund the new bridge across the river, [the record](/v) shows.\n"
+    );
     // Text stays text unless asked: auto sees no page here.
     let text = unclutter(&["--input", "auto"], b"Share\nThe council met on Monday.\n");
     assert_eq!(stdout(&text), "The council met on Monday.\n");

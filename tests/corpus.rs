@@ -145,7 +145,7 @@ fn check_labels(name: &str, input: &str, labels: &Labels, cleaned: &Cleaned<'_>)
 const PAGES_CLUTTER_FLOOR: f64 = 0.95;
 
 /// The same for HTML pages (`html/`), where the markup helps.
-const HTML_CLUTTER_FLOOR: f64 = 0.0;
+const HTML_CLUTTER_FLOOR: f64 = 0.95;
 
 fn snapshot(cleaned: &Cleaned<'_>) -> String {
     let mut out = String::from("# CODE start..end, then the kept text after the marker line\n");
