@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod devset;
 mod hostile;
 mod html;
 mod props;

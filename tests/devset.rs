@@ -1,0 +1,91 @@
+//! The devset floors: aeb pages cleaned from their text dumps and from their HTML, scored with
+//! the devset README's token measures (the same numbers as `examples/evaluate` and
+//! `../shared/tools/score.py`). Fails when a change drops a score below its floor; skips with a
+//! message when `../shared/devset` is absent. The floors only ratchet up; the issue's targets
+//! (text: F1 0.90, HTML: F1 0.96) are above them.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unclutter::Cleaner;
+
+/// Python's `\w+` on lower-cased text: letters, numbers, underscore.
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_]+").unwrap());
+
+fn bag(text: &str) -> (HashMap<String, usize>, usize) {
+    let lower = text.to_lowercase();
+    let mut counts = HashMap::new();
+    let mut total = 0;
+    for m in WORD.find_iter(&lower) {
+        *counts.entry(m.as_str().to_string()).or_insert(0) += 1;
+        total += 1;
+    }
+    (counts, total)
+}
+
+/// Precision, recall and F1 of one page, as score.py computes them.
+fn prf(output: &str, gold: &str) -> (f64, f64, f64) {
+    let ((o, no), (g, ng)) = (bag(output), bag(gold));
+    if no == 0 && ng == 0 {
+        return (1.0, 1.0, 1.0);
+    }
+    if no == 0 || ng == 0 {
+        return (0.0, if ng == 0 { 1.0 } else { 0.0 }, 0.0);
+    }
+    let overlap: usize = o.iter().map(|(t, n)| (*n).min(g.get(t).copied().unwrap_or(0))).sum();
+    let (p, r) = (overlap as f64 / no as f64, overlap as f64 / ng as f64);
+    (p, r, if overlap > 0 { 2.0 * p * r / (p + r) } else { 0.0 })
+}
+
+/// Mean recall and F1 over the aeb pages, cleaning each page with `clean`.
+fn aeb_scores(clean: impl Fn(&str, &str) -> String) -> Option<(f64, f64)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset/aeb");
+    let index = std::fs::read_to_string(dir.join("index.jsonl")).ok()?;
+    let (mut recall, mut f1, mut pages) = (0.0, 0.0, 0.0);
+    for line in index.lines().filter(|l| !l.trim().is_empty()) {
+        let entry: serde_json::Value = serde_json::from_str(line).expect("index line is JSON");
+        let id = entry["id"].as_str().expect("id");
+        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{id}.{ext}"))).expect("page file");
+        let output = clean(&read("dump.txt"), &read("html"));
+        let (_, r, f) = prf(&output, &read("gold.txt"));
+        recall += r;
+        f1 += f;
+        pages += 1.0;
+    }
+    Some((recall / pages, f1 / pages))
+}
+
+#[test]
+fn aeb_text_mode_stays_above_its_floor() {
+    let cleaner = Cleaner::new();
+    let Some((recall, f1)) = aeb_scores(|dump, _| cleaner.clean(dump).text()) else {
+        eprintln!("skipping: ../shared/devset/aeb is absent");
+        return;
+    };
+    eprintln!("aeb text mode: recall {recall:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.85, "aeb text-mode F1 fell to {f1:.3} (floor 0.85)");
+    assert!(recall >= 0.96, "aeb text-mode recall fell to {recall:.3} (floor 0.96)");
+}
+
+#[test]
+fn aeb_html_mode_stays_above_its_floor() {
+    let cleaner = Cleaner::new();
+    let Some((recall, f1)) = aeb_scores(|_, html| cleaner.clean_html(html).text()) else {
+        eprintln!("skipping: ../shared/devset/aeb is absent");
+        return;
+    };
+    eprintln!("aeb HTML mode: recall {recall:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.93, "aeb HTML F1 fell to {f1:.3} (floor 0.93)");
+    assert!(recall >= 0.965, "aeb HTML recall fell to {recall:.3} (floor 0.965)");
+}
+
+#[test]
+fn the_scorer_matches_score_py_on_known_cases() {
+    assert_eq!(prf("", ""), (1.0, 1.0, 1.0));
+    assert_eq!(prf("", "gold words"), (0.0, 0.0, 0.0));
+    let (p, r, f) = prf("the bridge the river", "The bridge, over the river.");
+    assert_eq!((p, r), (1.0, 0.8));
+    assert!((f - 2.0 * 0.8 / 1.8).abs() < 1e-12);
+}
