@@ -345,6 +345,21 @@ impl Cleaner {
         Cleaned::from_html(projection.text, removals, work, facts)
     }
 
+    /// [`clean_html`](Self::clean_html) within the cleaner's [`Limits`]: the page's bytes, and
+    /// the lines of its projection.
+    pub fn try_clean_html(&self, html: &str) -> Result<Cleaned<'static>, LimitError> {
+        let limits = self.inner.limits;
+        if html.len() > limits.max_bytes {
+            return Err(LimitError::Bytes { limit: limits.max_bytes, actual: html.len() });
+        }
+        let cleaned = self.clean_html(html);
+        let lines = cleaned.work().lines as usize;
+        if lines > limits.max_lines {
+            return Err(LimitError::Lines { limit: limits.max_lines, actual: lines });
+        }
+        Ok(cleaned)
+    }
+
     /// Runs every stage over `input`, with the markup's evidence in HTML mode.
     fn run(&self, input: &str, dom: Option<&Projection>) -> (Vec<Removal>, Work) {
         let inner = &*self.inner;

@@ -157,7 +157,7 @@ fn run(args: &Args) -> io::Result<()> {
         .map_err(|e| invalid(format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())))?;
     let html = args.html || args.input == InputArg::Html || (args.input == InputArg::Auto && looks_like_html(text));
     let cleaned = if html {
-        cleaner.clean_html(text)
+        cleaner.try_clean_html(text).map_err(|e| invalid(format!("{name}: {e}")))?
     } else {
         cleaner.try_clean(text).map_err(|e| invalid(format!("{name}: {e}")))?
     };

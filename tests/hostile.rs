@@ -65,6 +65,8 @@ fn limits_refuse_oversized_inputs() {
     let tall = "a\n".repeat(1001);
     assert_eq!(cleaner.try_clean(&tall).unwrap_err(), LimitError::Lines { limit: 1000, actual: 1001 });
     assert!(cleaner.try_clean(&"a\n".repeat(1000)).is_ok());
+    assert!(matches!(cleaner.try_clean_html(&"<p>a</p>".repeat(1001)), Err(LimitError::Lines { .. })));
+    assert!(matches!(cleaner.try_clean_html(&wide), Err(LimitError::Bytes { .. })));
 }
 
 #[test]
