@@ -573,7 +573,7 @@ fn add_prose(stack: &mut [Frame<'_>], chars: u64, out: &Projection) {
     if chars == 0 || u64::from(info.chars) != chars {
         return;
     }
-    let words = out.text.rsplit('\n').next().map(|l| l.split_whitespace().count()).unwrap_or(0);
+    let words = out.text.rsplit('\n').next().map(crate::document::word_count).unwrap_or(0);
     let link_heavy = info.link_chars * 2 > info.chars;
     if words >= 8 && !link_heavy {
         if let Some(f) = stack.last_mut() {
@@ -588,6 +588,10 @@ fn close_frame(
     roots: &mut Vec<(u64, usize, u32, u32, String, bool)>,
     position: u32,
 ) {
+    // Prose inside a comment thread is not the article's.
+    if matches!(frame.furniture, Some("comment" | "disqus")) {
+        return;
+    }
     if frame.prose > 0 && CONTAINERS.contains(&frame.name) {
         let mut step = String::new();
         frame.write_step(&mut step);
