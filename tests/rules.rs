@@ -114,6 +114,7 @@ static CASES: &[Case] = &[
     Case {
         rule: "SOC003",
         removes: &[
+            "Follow The Example Herald on Twitter and Instagram @ExampleHerald",
             "Follow us on Twitter",
             "Follow us on Twitter for the latest updates",
             "Like us on Facebook",
@@ -122,6 +123,7 @@ static CASES: &[Case] = &[
             "Follow us",
         ],
         keeps: &[
+            "Follow the money on Facebook ads, the report urged.",
             "Fans followed us on the road all summer.",
             "Follow the money, the auditor told the committee.",
             "Like us, many families on the street lost power.",

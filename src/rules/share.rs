@@ -1,7 +1,12 @@
 //! Share: share widgets, share buttons, follow prompts.
 
 use crate::registry::{Action, Phrases};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::rule::declare_rule;
+use crate::stages::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -79,5 +84,32 @@ declare_rule! {
         category: Share,
         summary: "a follow prompt such as \"Follow us on Twitter\"",
         phrases: Phrases { max_words: 12, action: Action::Remove },
+        line: follow_on_network,
+    }
+}
+
+/// "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner": a follow prompt that names a
+/// network.
+pub(crate) static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Follow|Like|Join|Subscribe to)\s+(?:\S+\s+){0,6}?on\s+(?:Twitter|Facebook|Instagram|X|LinkedIn|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky)\b")
+        .expect("compiles")
+});
+
+fn follow_on_network(line: &Line<'_>) -> Option<Hit> {
+    let t = line.trim;
+    let opens = ["Follow ", "Like ", "Join ", "Subscribe "].iter().any(|o| t.starts_with(o));
+    // A sentence that happens to open so ("Follow the money on Facebook ads.") is the article's.
+    (opens && !crate::rules::ends_like_sentence(t) && line.words_at_most(25) && FOLLOW_ON.is_match(t))
+        .then_some(Hit { part: None, reason: "a prompt to follow the site on a social network" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follow_prompts_name_a_network() {
+        assert!(FOLLOW_ON.is_match("Follow The Example Herald on Twitter and Instagram @ExampleHerald"));
+        assert!(!FOLLOW_ON.is_match("Following the vote on Twitter, the mayor resigned"));
     }
 }
