@@ -66,7 +66,7 @@ fn aeb_text_mode_stays_above_its_floor() {
     };
     eprintln!("aeb text mode: recall {recall:.3} F1 {f1:.3}");
     assert!(f1 >= 0.85, "aeb text-mode F1 fell to {f1:.3} (floor 0.85)");
-    assert!(recall >= 0.96, "aeb text-mode recall fell to {recall:.3} (floor 0.96)");
+    assert!(recall >= 0.97, "aeb text-mode recall fell to {recall:.3} (floor 0.97)");
 }
 
 #[test]
@@ -88,4 +88,18 @@ fn the_scorer_matches_score_py_on_known_cases() {
     let (p, r, f) = prf("the bridge the river", "The bridge, over the river.");
     assert_eq!((p, r), (1.0, 0.8));
     assert!((f - 2.0 * 0.8 / 1.8).abs() < 1e-12);
+}
+
+/// Post-extraction use: the text cleaner run over an extractor's output (here our own HTML
+/// mode's) must not cut the article it was given.
+#[test]
+fn cleaning_extracted_text_keeps_the_article() {
+    let cleaner = Cleaner::new();
+    let Some((extracted, _)) = aeb_scores(|_, html| cleaner.clean_html(html).text()) else {
+        eprintln!("skipping: ../shared/devset/aeb is absent");
+        return;
+    };
+    let (again, f1) = aeb_scores(|_, html| cleaner.clean(&cleaner.clean_html(html).text()).text()).expect("present");
+    eprintln!("aeb post-extraction: recall {extracted:.3} -> {again:.3}, F1 {f1:.3}");
+    assert!(extracted - again <= 0.01, "text mode cut the extracted articles: recall {extracted:.3} -> {again:.3}");
 }

@@ -350,9 +350,11 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         }
     }
     let good_words = (start..end).filter(|&i| class[i] == Class::Good).map(|i| stats[i].length()).sum();
-    let short_lines = |range: std::ops::Range<usize>| range.filter(|&i| class[i] == Class::Short).count();
-    let header_is_page = short_lines(0..start) >= k.zone_lines;
-    let footer_is_page = short_lines(end..n) >= k.zone_lines;
+    // A page's header and footer hold menu items; an extracted article's first and last lines
+    // (a kicker, a list, a credit) do not, and stay.
+    let menu_lines = |range: std::ops::Range<usize>| range.filter(|&i| menu_like[i]).count();
+    let header_is_page = menu_lines(0..start) >= k.zone_lines;
+    let footer_is_page = menu_lines(end..n) >= k.zone_lines;
     Analysis { good_words, header_is_page, footer_is_page, class, stats, start, end }
 }
 
