@@ -86,6 +86,10 @@ fn survive(name: &str, html: &str) -> String {
 fn hostile_pages_finish() {
     let deep = format!("{}deep text{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
     assert_eq!(survive("100k nested elements", &deep), "deep text");
+    let self_closing = format!("{}deep text", "<div/>".repeat(100_000));
+    assert_eq!(survive("100k self-closing divs", &self_closing), "deep text");
+    let kept_attrs: String = (0..1_000_000).map(|i| format!(" class=c{i}")).collect();
+    survive("1M kept attributes", &format!("<div{kept_attrs}>text</div>"));
     let attrs: String = (0..1_000_000).map(|i| format!(" a{i}=x")).collect();
     survive("1M attributes", &format!("<div{attrs}>text</div>"));
     assert!(!survive("unclosed comment", "<p>before</p><!-- never closed <p>after</p>").contains("after"));

@@ -6,6 +6,8 @@
 //! on it. The tree is walked iteratively (ego-tree's edge traversal), so deep nesting costs no
 //! stack, and every pass is linear in the nodes.
 
+mod prepare;
+
 use scraper::{Html, Node};
 
 /// What the markup says of one projected line.
@@ -184,7 +186,6 @@ const CONTENT_TOKENS: &[&str] = &[
     "post-content",
     "entry-content",
     "story-body",
-    "article__body",
     "post-body",
     "content-body",
     "article-text",
@@ -211,7 +212,8 @@ struct Frame<'h> {
     /// Prose characters inside (for the content root), and child tag counts for nth-of-type.
     prose: u64,
     open: u32,
-    children: Vec<(&'h str, u32)>,
+    /// Where this element's child tag counts start in the walk's shared list.
+    siblings: usize,
 }
 
 impl Frame<'_> {
@@ -232,117 +234,130 @@ impl Frame<'_> {
     }
 }
 
-/// The first token of `tokens` named in an attribute value: a whole word of it (split on white
-/// space, `_` and `-`), or for a token with a dash, a part of it. ASCII case-insensitive, no
-/// allocation.
-fn token_hits(value: &str, tokens: &[&'static str]) -> Option<&'static str> {
-    for part in value.split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|p| p.len() >= 3) {
-        if let Some(t) = tokens.iter().find(|t| t.len() == part.len() && part.eq_ignore_ascii_case(t)) {
-            return Some(t);
+/// A set of class, id and role tokens, matched fast: each word of a value (split on white
+/// space, `_` and `-`) against the plain tokens, and a compound token (`article-body`) where
+/// a word starts it.
+struct Tokens {
+    /// Plain tokens by length.
+    by_len: Vec<Vec<&'static str>>,
+    compound: Vec<&'static str>,
+}
+
+/// Longest plain token; longer words cannot match.
+const LONGEST_TOKEN: usize = 16;
+
+impl Tokens {
+    fn new(tokens: &[&'static str]) -> Self {
+        let mut by_len = vec![Vec::new(); LONGEST_TOKEN + 1];
+        let mut compound = Vec::new();
+        for &t in tokens {
+            assert!(t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "token {t}");
+            if t.contains('-') {
+                compound.push(t);
+            } else {
+                assert!(t.len() <= LONGEST_TOKEN, "token {t}");
+                by_len[t.len()].push(t);
+            }
         }
+        Tokens { by_len, compound }
     }
-    if value.contains('-') {
-        return tokens
-            .iter()
-            .copied()
-            .filter(|t| t.contains('-'))
-            .find(|t| value.as_bytes().windows(t.len()).any(|w| w.eq_ignore_ascii_case(t.as_bytes())));
+
+    /// The first token named in an attribute value, ASCII case-insensitive, no allocation.
+    fn hit(&self, value: &str) -> Option<&'static str> {
+        let bytes = value.as_bytes();
+        let separator = |b: u8| b.is_ascii_whitespace() || b == b'_' || b == b'-';
+        let mut lower = [0u8; LONGEST_TOKEN];
+        let mut at = 0;
+        while at < bytes.len() {
+            if separator(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && !separator(bytes[at]) {
+                at += 1;
+            }
+            let word = &bytes[start..at];
+            if let Some(candidates) = self.by_len.get(word.len()).filter(|c| !c.is_empty()) {
+                for (l, b) in lower.iter_mut().zip(word) {
+                    *l = b.to_ascii_lowercase();
+                }
+                if let Some(t) = candidates.iter().find(|t| t.as_bytes() == &lower[..word.len()]) {
+                    return Some(t);
+                }
+            }
+            let rest = &bytes[start..];
+            if let Some(t) = self.compound.iter().find(|t| {
+                rest.len() >= t.len()
+                    && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                    && rest.get(t.len()).is_none_or(|&b| separator(b))
+            }) {
+                return Some(t);
+            }
+        }
+        None
     }
-    None
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || el.attr("style").is_some_and(|s| {
-            // "display: none" with any spacing and case, without allocating.
-            let mut squeezed = s.bytes().filter(|b| !b.is_ascii_whitespace()).map(|b| b.to_ascii_lowercase());
-            let mut window = [0u8; 17];
-            let mut n = 0usize;
-            squeezed.any(|b| {
-                window.copy_within(1.., 0);
-                window[16] = b;
-                n += 1;
-                window.ends_with(b"display:none") || window.ends_with(b"visibility:hidden")
-            })
-        })
+static FURNITURE: std::sync::LazyLock<Tokens> = std::sync::LazyLock::new(|| Tokens::new(FURNITURE_TOKENS));
+static CONTENT: std::sync::LazyLock<Tokens> = std::sync::LazyLock::new(|| Tokens::new(CONTENT_TOKENS));
+
+/// The attributes the projection reads, found in one pass over the element's (scraper's
+/// `attr` makes an atom of the name it is asked for, on every call).
+#[derive(Default)]
+struct Attributes<'h> {
+    class: Option<&'h str>,
+    id: Option<&'h str>,
+    role: Option<&'h str>,
+    itemprop: Option<&'h str>,
+    href: Option<&'h str>,
+    /// `hidden`, `aria-hidden="true"`, or an inline style with `display: none` or
+    /// `visibility: hidden`.
+    hidden: bool,
 }
 
-/// Deepest element nesting handed to the parser. html5ever checks its stack of open elements
-/// for every tag, which is quadratic in the depth; real pages nest a few dozen levels.
+impl<'h> Attributes<'h> {
+    fn of(el: &'h scraper::node::Element) -> Self {
+        let mut attrs = Attributes::default();
+        for (name, value) in el.attrs() {
+            match name {
+                "class" => attrs.class = Some(value),
+                "id" => attrs.id = Some(value),
+                "role" => attrs.role = Some(value),
+                "itemprop" => attrs.itemprop = Some(value),
+                "href" => attrs.href = Some(value),
+                "hidden" => attrs.hidden = true,
+                "aria-hidden" => attrs.hidden |= value.eq_ignore_ascii_case("true"),
+                "style" => attrs.hidden |= style_hides(value),
+                _ => {}
+            }
+        }
+        attrs
+    }
+}
+
+/// True when an inline style says `display: none` or `visibility: hidden`, with any spacing and
+/// case, without allocating.
+fn style_hides(style: &str) -> bool {
+    let mut squeezed = style.bytes().filter(|b| !b.is_ascii_whitespace()).map(|b| b.to_ascii_lowercase());
+    let mut window = [0u8; 17];
+    squeezed.any(|b| {
+        window.copy_within(1.., 0);
+        window[16] = b;
+        window.ends_with(b"display:none") || window.ends_with(b"visibility:hidden")
+    })
+}
+
+/// Deepest element nesting handed to the parser; real pages nest a few dozen levels.
 const MAX_DEPTH: usize = 512;
 
-/// Elements that never have content, so never deepen the nesting.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
-
-/// Longest tag handed to the parser with its attributes: html5ever checks each attribute
-/// against the others (quadratic in their number). A longer tag keeps only its name.
+/// Longest tag handed to the parser with its attributes.
 const MAX_TAG: usize = 16 << 10;
-
-/// Rewrites `html` when it nests deeper than `max_depth` or holds a tag longer than
-/// `max_tag` bytes: tags below the depth are dropped (their text kept), long tags lose their
-/// attributes. `None` when nothing needs it. One linear pass.
-fn flatten(html: &str, max_depth: usize, max_tag: usize) -> Option<String> {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut deepest = 0usize;
-    let mut tags: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, keep)
-    let mut long_tags: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, name end)
-    let mut at = 0;
-    while let Some(rel) = memchr::memchr(b'<', &bytes[at..]) {
-        let start = at + rel;
-        let Some(rel_end) = memchr::memchr(b'>', &bytes[start..]) else { break };
-        let end = start + rel_end + 1;
-        let tag = &html[start + 1..end - 1];
-        at = end;
-        if tag.starts_with('!') || tag.starts_with('?') {
-            continue;
-        }
-        let closing = tag.starts_with('/');
-        let bare = tag.trim_start_matches('/');
-        let name = &bare[..bare.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(bare.len())];
-        if end - start > max_tag && !name.is_empty() {
-            long_tags.push((start, end, start + 1 + (tag.len() - bare.len()) + name.len()));
-        }
-        if name.is_empty() || VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || tag.ends_with('/') {
-            continue;
-        }
-        if closing {
-            let keep = depth <= max_depth;
-            depth = depth.saturating_sub(1);
-            tags.push((start, end, keep));
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-            tags.push((start, end, depth <= max_depth));
-        }
-    }
-    if deepest <= max_depth && long_tags.is_empty() {
-        return None;
-    }
-    // Edits in order: drop a deep tag whole, or cut a long tag's attributes.
-    let mut edits: Vec<(usize, usize, usize)> = tags.iter().filter(|t| !t.2).map(|t| (t.0, t.1, t.0)).collect();
-    edits.extend(long_tags.iter().map(|&(start, end, name_end)| (start, end, name_end)));
-    edits.sort_unstable();
-    edits.dedup_by_key(|e| e.0);
-    let mut out = String::with_capacity(html.len());
-    let mut at = 0;
-    for (start, end, keep_to) in edits {
-        out.push_str(&html[at..keep_to]);
-        if keep_to > start {
-            out.push('>');
-        }
-        at = end;
-    }
-    out.push_str(&html[at..]);
-    Some(out)
-}
 
 /// Builds the projection of `html`.
 pub(crate) fn project(html: &str) -> Projection {
-    let flattened = flatten(html, MAX_DEPTH, MAX_TAG);
-    let doc = Html::parse_document(flattened.as_deref().unwrap_or(html));
+    let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
+    let doc = Html::parse_document(&prepared);
     let mut out = Projection::default();
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut line = String::new();
@@ -355,6 +370,8 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut open_links: Vec<(usize, String)> = Vec::new();
     // The best content root so far: (prose, depth, open, close, path, hinted).
     let mut roots: Vec<(u64, usize, u32, u32, String, bool)> = Vec::new();
+    // Child tag counts of the open elements, for nth-of-type: each frame's from its index on.
+    let mut siblings: Vec<(&str, u32)> = Vec::new();
 
     let flush = |line: &mut String,
                  link_chars: &mut u32,
@@ -420,7 +437,8 @@ pub(crate) fn project(html: &str) -> Projection {
                 match node.value() {
                     Node::Element(el) => {
                         let name = el.name();
-                        if SKIPPED.contains(&name) || is_hidden(el) {
+                        let attrs = Attributes::of(el);
+                        if SKIPPED.contains(&name) || attrs.hidden {
                             skip = Some(node.id());
                             continue;
                         }
@@ -433,32 +451,34 @@ pub(crate) fn project(html: &str) -> Projection {
                         if name == "pre" {
                             in_pre += 1;
                         }
-                        let nth = match stack.last_mut() {
-                            Some(parent) => match parent.children.iter_mut().find(|c| c.0 == name) {
+                        // Position among same-named siblings: the parent's counts sit at the
+                        // end of `siblings`, above those of its own ancestors.
+                        let nth = match stack.last() {
+                            Some(parent) => match siblings[parent.siblings..].iter_mut().find(|c| c.0 == name) {
                                 Some(c) => {
                                     c.1 += 1;
                                     c.1
                                 }
                                 None => {
-                                    parent.children.push((name, 1));
+                                    siblings.push((name, 1));
                                     1
                                 }
                             },
                             None => 1,
                         };
-                        let class = el.classes().next();
-                        let attrs = [el.attr("class"), el.id(), el.attr("role"), el.attr("itemprop")];
-                        let furniture = if FURNITURE_TAGS.contains(&name) {
-                            Some(FURNITURE_TAGS[FURNITURE_TAGS.iter().position(|t| *t == name).unwrap_or(0)])
+                        let class = attrs.class.and_then(|c| c.split_ascii_whitespace().next());
+                        let values = [attrs.class, attrs.id, attrs.role, attrs.itemprop];
+                        let furniture = if let Some(tag) = FURNITURE_TAGS.iter().find(|t| **t == name) {
+                            Some(*tag)
                         } else if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p") {
                             // A heading or paragraph is text whatever its class ("recipe-header").
                             None
                         } else {
-                            attrs.iter().flatten().find_map(|v| token_hits(v, FURNITURE_TOKENS))
+                            values.iter().flatten().find_map(|v| FURNITURE.hit(v))
                         };
                         let content_hint = matches!(name, "article" | "main")
-                            || el.attr("itemprop").is_some_and(|v| v.contains("articleBody"))
-                            || attrs.iter().flatten().any(|v| token_hits(v, CONTENT_TOKENS).is_some());
+                            || attrs.itemprop.is_some_and(|v| v.contains("articleBody"))
+                            || values.iter().flatten().any(|v| CONTENT.hit(v).is_some());
                         // An element named as article content is not furniture itself.
                         stack.push(Frame {
                             name,
@@ -470,11 +490,11 @@ pub(crate) fn project(html: &str) -> Projection {
                             link: name == "a",
                             prose: 0,
                             open: position,
-                            children: Vec::new(),
+                            siblings: siblings.len(),
                         });
                         if name == "a" {
                             let start = line.len() + usize::from(pending_space && !line.is_empty());
-                            open_links.push((start, el.attr("href").unwrap_or("").to_string()));
+                            open_links.push((start, attrs.href.unwrap_or("").to_string()));
                         }
                         if name == "br" || name == "hr" {
                             let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
@@ -524,6 +544,7 @@ pub(crate) fn project(html: &str) -> Projection {
                 }
                 let Some(frame) = stack.pop() else { continue };
                 debug_assert_eq!(frame.name, el.name());
+                siblings.truncate(frame.siblings);
                 if frame.block {
                     stack.push(frame);
                     let prose = flush(&mut line, &mut line_link_chars, &mut links, &stack, &mut out, position);
@@ -680,17 +701,6 @@ mod tests {
         assert!(!p.in_root(0));
         assert!(p.in_root(1));
         assert!(!p.in_root(p.lines.len() - 1));
-    }
-
-    #[test]
-    fn flattens_only_what_is_too_deep() {
-        assert_eq!(flatten("<div><p>a</p></div>", 2, usize::MAX), None);
-        assert_eq!(
-            flatten("<div><div><div>x</div></div></div>", 2, usize::MAX).as_deref(),
-            Some("<div><div>x</div></div>")
-        );
-        assert_eq!(flatten("<div><br><img src=a><p/>x</div>", 1, usize::MAX), None);
-        assert_eq!(flatten("<p a=1 b=2>x</p>", 10, 8).as_deref(), Some("<p>x</p>"));
     }
 
     #[test]
