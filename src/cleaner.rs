@@ -220,10 +220,21 @@ impl CleanerBuilder {
         let mut context_rules: Vec<(RuleId, ContextFn)> =
             rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
         context_rules.sort_by_key(|(r, _)| registry::CONTEXT_ORDER.iter().position(|c| *c == r.code()));
+        let markup_rules = context_rules.iter().take_while(|(r, _)| registry::MARKUP_FIRST.contains(&r.code())).count();
         let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
         let strip_stamps = RuleId::from_code(registry::LEADING_DATE_CODE).is_some_and(|r| rules.contains(r));
         let limits = self.limits;
-        let inner = Inner { rules, settings, phrases, line_rules, context_rules, blank_lines, strip_stamps, limits };
+        let inner = Inner {
+            rules,
+            settings,
+            phrases,
+            line_rules,
+            context_rules,
+            markup_rules,
+            blank_lines,
+            strip_stamps,
+            limits,
+        };
         Ok(Cleaner { inner: Arc::new(inner) })
     }
 }
@@ -253,6 +264,8 @@ struct Inner {
     phrases: Option<PhraseMatcher>,
     line_rules: Vec<(RuleId, LineFn)>,
     context_rules: Vec<(RuleId, ContextFn)>,
+    /// How many of `context_rules` judge by the markup alone (they come first).
+    markup_rules: usize,
     blank_lines: Option<RuleId>,
     /// TIM003 is on: segmentation sets leading date stamps apart.
     strip_stamps: bool,
@@ -366,6 +379,9 @@ impl Cleaner {
         let doc = Document::parse(input, inner.strip_stamps);
         let mut run = Run::new(&doc, &inner.settings);
         run.dom = dom;
+        if dom.is_some() {
+            stages::context::run_once(&inner.context_rules[..inner.markup_rules], &mut run);
+        }
         if let Some(phrases) = &inner.phrases {
             phrases.run(&mut run);
         }

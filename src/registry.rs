@@ -91,6 +91,11 @@ pub(crate) static RULES: &[&RuleDef] = &[
 pub(crate) static CONTEXT_ORDER: &[&str] =
     &["BPL004", "BPL005", "REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
 
+/// Context rules that judge by the markup alone, first in [`CONTEXT_ORDER`]. In HTML mode they
+/// also run before the phrase and line stages, which then skip the lines they removed (most of
+/// a page's text lies outside its content root).
+pub(crate) static MARKUP_FIRST: &[&str] = &["BPL004", "BPL005"];
+
 /// The rule that removes leftover blank lines; its stage runs last.
 pub(crate) const BLANK_LINES_CODE: &str = "LAY002";
 
@@ -101,6 +106,11 @@ pub(crate) const LEADING_DATE_CODE: &str = "TIM003";
 mod tests {
     use super::*;
     use crate::rule::RuleId;
+
+    #[test]
+    fn markup_rules_lead_the_order() {
+        assert_eq!(&CONTEXT_ORDER[..MARKUP_FIRST.len()], MARKUP_FIRST);
+    }
 
     #[test]
     fn every_context_rule_has_a_place_in_the_order() {

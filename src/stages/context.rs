@@ -13,13 +13,18 @@ const MAX_ROUNDS: usize = 4;
 pub(crate) fn run(rules: &[(RuleId, ContextFn)], run: &mut Run<'_>) {
     for _ in 0..MAX_ROUNDS {
         let before = run.removals.len();
-        run.structure = None;
-        for &(rule, judge) in rules {
-            run.step(run.doc.segments.len());
-            judge(&mut Context { run, rule });
-        }
+        run_once(rules, run);
         if run.removals.len() == before {
             break;
         }
+    }
+}
+
+/// One round of `rules`, in order.
+pub(crate) fn run_once(rules: &[(RuleId, ContextFn)], run: &mut Run<'_>) {
+    run.structure = None;
+    for &(rule, judge) in rules {
+        run.step(run.doc.segments.len());
+        judge(&mut Context { run, rule });
     }
 }

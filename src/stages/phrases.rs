@@ -7,6 +7,7 @@ use crate::lexicon::{self, Mode};
 use crate::registry::{Action, RULES};
 use crate::rule::RuleId;
 use crate::select::RuleSet;
+use crate::span::Span;
 use crate::stages::{Context, Run};
 
 /// One automaton for all phrases of the selected rules, and what each pattern means.
@@ -64,28 +65,49 @@ impl PhraseMatcher {
         let doc = run.doc;
         let source = doc.source;
         let mut candidates: Vec<(usize, RuleId)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(source) {
+        // Only runs of lines no earlier stage removed are searched (in HTML mode the markup
+        // rules have run); in text mode that is the whole input.
+        let mut chunks = Vec::new();
+        let mut i = 0;
+        while i < doc.segments.len() {
+            if run.marks[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            while i < doc.segments.len() && run.marks[i].is_none() {
+                i += 1;
+            }
+            chunks.push(Span::new(doc.segments[first].full.start, doc.segments[i - 1].full.end));
+        }
+        for m in chunks.into_iter().flat_map(|chunk| {
+            self.automaton.find_overlapping_iter(&source[chunk]).map(move |m| Found {
+                start: chunk.start + m.start(),
+                end: chunk.start + m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+        }) {
             run.step(1);
-            let p = self.patterns[m.pattern().as_usize()];
-            let i = doc.segment_at(m.start());
+            let p = self.patterns[m.pattern];
+            let i = doc.segment_at(m.start);
             if run.marks[i].is_some() && p.action != Action::Mark {
                 continue;
             }
             let seg = &doc.segments[i];
             let core = seg.core;
-            let word_before = source[..m.start()].chars().next_back().is_some_and(is_word_char);
-            let word_after = source[m.end()..].chars().next().is_some_and(is_word_char);
-            let bounded_end = m.end() == core.end || !(p.ends_in_word && word_after);
+            let word_before = source[..m.start].chars().next_back().is_some_and(is_word_char);
+            let word_after = source[m.end..].chars().next().is_some_and(is_word_char);
+            let bounded_end = m.end == core.end || !(p.ends_in_word && word_after);
             let short = || crate::document::words_at_most(&source[core], p.max_words);
             let (fits, reason) = match p.mode {
-                Mode::Exact => (m.start() == core.start && m.end() == core.end, "the line is a known widget label"),
+                Mode::Exact => (m.start == core.start && m.end == core.end, "the line is a known widget label"),
                 Mode::Prefix => (
-                    m.start() == core.start && bounded_end && short(),
+                    m.start == core.start && bounded_end && short(),
                     "a short line that opens with a known widget phrase",
                 ),
                 Mode::Contains => (
-                    m.start() >= core.start
-                        && m.end() <= core.end
+                    m.start >= core.start
+                        && m.end <= core.end
                         && !(p.starts_in_word && word_before)
                         && bounded_end
                         && short(),
@@ -107,6 +129,13 @@ impl PhraseMatcher {
         run.markers.sort_unstable();
         run.markers.dedup();
     }
+}
+
+/// A phrase occurrence, in input offsets.
+struct Found {
+    start: usize,
+    end: usize,
+    pattern: usize,
 }
 
 /// A character that continues a word. CJK characters do not: those scripts put no spaces
