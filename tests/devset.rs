@@ -1,8 +1,8 @@
 //! The devset floors: aeb pages cleaned from their text dumps and from their HTML, scored with
 //! the devset README's token measures (the same numbers as `examples/evaluate` and
 //! `../shared/tools/score.py`). Fails when a change drops a score below its floor; skips with a
-//! message when `../shared/devset` is absent. The floors only ratchet up; the targets
-//! (text: F1 0.90, HTML: F1 0.96) are above them.
+//! message when `../shared/devset` is absent. The floors only ratchet up: HTML mode's are the
+//! targets (F1 0.96, recall 0.98); text mode's are below its target (F1 0.90).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -77,7 +77,7 @@ fn aeb_text_mode_stays_above_its_floor() {
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
     let cleaner = Cleaner::new();
-    assert_floors("HTML mode", |_, html| cleaner.clean_html(html).text(), 0.93, 0.965);
+    assert_floors("HTML mode", |_, html| cleaner.clean_html(html).text(), 0.96, 0.98);
 }
 
 #[test]

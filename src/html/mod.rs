@@ -214,6 +214,10 @@ struct Frame<'h> {
     open: u32,
     /// Where this element's child tag counts start in the walk's shared list.
     siblings: usize,
+    /// A heading inside is all link text (a teaser card's title, when the prose is short).
+    link_heading: bool,
+    /// Prose of teaser cards inside.
+    teaser: u64,
 }
 
 impl Frame<'_> {
@@ -368,8 +372,7 @@ pub(crate) fn project(html: &str) -> Projection {
     let mut in_pre = 0usize;
     let mut links: Vec<Link> = Vec::new();
     let mut open_links: Vec<(usize, String)> = Vec::new();
-    // The best content root so far: (prose, depth, open, close, path, hinted).
-    let mut roots: Vec<(u64, usize, u32, u32, String, bool)> = Vec::new();
+    let mut roots: Vec<Candidate> = Vec::new();
     // Child tag counts of the open elements, for nth-of-type: each frame's from its index on.
     let mut siblings: Vec<(&str, u32)> = Vec::new();
 
@@ -491,6 +494,8 @@ pub(crate) fn project(html: &str) -> Projection {
                             prose: 0,
                             open: position,
                             siblings: siblings.len(),
+                            link_heading: false,
+                            teaser: 0,
                         });
                         if name == "a" {
                             let start = line.len() + usize::from(pending_space && !line.is_empty());
@@ -594,6 +599,12 @@ fn add_prose(stack: &mut [Frame<'_>], chars: u64, out: &Projection) {
     if chars == 0 || u64::from(info.chars) != chars {
         return;
     }
+    if matches!(info.kind, BlockKind::Heading(_)) && info.link_chars * 10 >= info.chars * 7 {
+        if let Some(f) = stack.last_mut() {
+            f.link_heading = true;
+        }
+        return;
+    }
     let words = out.text.rsplit('\n').next().map(crate::document::word_count).unwrap_or(0);
     let link_heavy = info.link_chars * 2 > info.chars;
     if words >= 8 && !link_heavy {
@@ -603,43 +614,76 @@ fn add_prose(stack: &mut [Frame<'_>], chars: u64, out: &Projection) {
     }
 }
 
-fn close_frame(
-    frame: Frame<'_>,
-    stack: &mut [Frame<'_>],
-    roots: &mut Vec<(u64, usize, u32, u32, String, bool)>,
-    position: u32,
-) {
+fn close_frame(mut frame: Frame<'_>, stack: &mut [Frame<'_>], roots: &mut Vec<Candidate>, position: u32) {
     // Prose inside a comment thread is not the article's.
     if matches!(frame.furniture, Some("comment" | "disqus")) {
         return;
     }
-    if frame.prose > 0 && CONTAINERS.contains(&frame.name) {
-        let mut step = String::new();
-        frame.write_step(&mut step);
-        roots.push((frame.prose, stack.len(), frame.open, position, step, frame.content_hint));
+    // A short blurb under a heading that is a link is a teaser card ("More from the site"),
+    // not the article: its prose does not count for the root.
+    let teaser = frame.link_heading && frame.prose > 0 && frame.prose <= TEASER_PROSE;
+    if teaser {
+        frame.teaser += frame.prose;
+        frame.prose = 0;
+    }
+    if frame.prose + frame.teaser > 0 && CONTAINERS.contains(&frame.name) {
+        let mut path = String::new();
+        frame.write_step(&mut path);
+        roots.push(Candidate {
+            prose: frame.prose,
+            teaser: frame.teaser,
+            depth: stack.len(),
+            open: frame.open,
+            close: position,
+            path,
+            hinted: frame.content_hint,
+        });
     }
     if let Some(parent) = stack.last_mut() {
         parent.prose += frame.prose;
+        parent.teaser += frame.teaser;
+        parent.link_heading |= frame.link_heading && !teaser;
     }
 }
 
+/// Most prose characters a teaser card's blurb holds.
+const TEASER_PROSE: u64 = 600;
+
+/// A container that could be the content root.
+struct Candidate {
+    /// Prose characters inside, teaser blurbs apart.
+    prose: u64,
+    teaser: u64,
+    depth: usize,
+    open: u32,
+    close: u32,
+    path: String,
+    /// `article`, `main` or named as an article body.
+    hinted: bool,
+}
+
 /// The content root: the deepest element holding at least 70% of the page's prose; an
-/// `article`, `main` or article-body element holding 50% wins over a deeper plain one.
-fn choose_root(out: &mut Projection, roots: &[(u64, usize, u32, u32, String, bool)]) {
-    let total = roots.iter().map(|r| r.0).max().unwrap_or(0);
+/// `article`, `main` or article-body element holding 50% wins over a deeper plain one. Teaser
+/// blurbs are not prose, unless they are nearly all the page has (a section front).
+fn choose_root(out: &mut Projection, roots: &[Candidate]) {
+    let plain = roots.iter().map(|r| r.prose).max().unwrap_or(0);
+    let all = roots.iter().map(|r| r.prose + r.teaser).max().unwrap_or(0);
+    let listing = plain * 5 < all;
+    let weight = |r: &Candidate| if listing { r.prose + r.teaser } else { r.prose };
+    let total = if listing { all } else { plain };
     if total == 0 {
         return;
     }
-    let hinted = roots.iter().filter(|r| r.5 && r.0 * 2 >= total).max_by_key(|r| (r.1, r.0));
-    let plain = roots.iter().filter(|r| r.0 * 10 >= total * 7).max_by_key(|r| (r.1, r.0));
+    let hinted = roots.iter().filter(|r| r.hinted && weight(r) * 2 >= total).max_by_key(|r| (r.depth, weight(r)));
+    let plain = roots.iter().filter(|r| weight(r) * 10 >= total * 7).max_by_key(|r| (r.depth, weight(r)));
     let best = match (hinted, plain) {
-        (Some(h), Some(p)) if p.1 > h.1 && p.0 * 10 >= h.0 * 9 => Some(p),
+        (Some(h), Some(p)) if p.depth > h.depth && weight(p) * 10 >= weight(h) * 9 => Some(p),
         (Some(h), _) => Some(h),
         (None, p) => p,
     };
     if let Some(r) = best {
-        out.root = Some((r.2, r.3));
-        out.root_path = r.4.clone();
+        out.root = Some((r.open, r.close));
+        out.root_path = r.path.clone();
     }
 }
 
@@ -701,6 +745,22 @@ mod tests {
         assert!(!p.in_root(0));
         assert!(p.in_root(1));
         assert!(!p.in_root(p.lines.len() - 1));
+    }
+
+    #[test]
+    fn teaser_cards_are_not_the_article_unless_they_are_all_there_is() {
+        let para = "<p>The council voted on Tuesday to fund the new bridge across the river after years.</p>";
+        let card = "<li><h3><a href=/x>Another story from the same site today</a></h3>\
+                    <div>A blurb of one sentence that sums up the other story in enough words.</div></li>";
+        let html = format!(
+            "<body><main class=story>{}</main><div class=more><h2>More</h2><ul>{}</ul></div></body>",
+            para.repeat(3),
+            card.repeat(8)
+        );
+        assert_eq!(project(&html).root_path, "main.story");
+        let front = format!("<body><div class=front><ul>{}</ul></div><p>Footer line.</p></body>", card.repeat(8));
+        let p = project(&front);
+        assert!(p.root.is_some() && p.in_root(1), "a section front keeps its cards: {:?}", p.root_path);
     }
 
     #[test]
