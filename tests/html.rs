@@ -37,6 +37,40 @@ fn keeps_the_article_and_drops_the_page() {
 }
 
 #[test]
+fn a_tables_comment_column_does_not_end_the_article() {
+    let para = "<p>The scheduler retries every task until it completes, and each retry waits longer than the last one did.</p>";
+    let html = format!(
+        "<body><article><h1>How the task scheduler works</h1>{p}{p}{p}\
+         <table><tr><th>State</th><th>Comment</th></tr><tr><td>queued</td><td>Waiting for a worker to pick it up.</td></tr></table>\
+         {p}<p>That is the whole design, and it has served us well for years of heavy use.</p></article>\
+         <div id=comments><h2>Comments</h2><p>Great post, thanks for writing it up!</p></div></body>",
+        p = para
+    );
+    let cleaned = Cleaner::new().clean_html(&html);
+    let text = cleaned.text();
+    assert!(text.contains("Waiting for a worker"), "{text}");
+    assert!(text.contains("That is the whole design"), "{text}");
+    assert!(!text.contains("Great post"), "{text}");
+}
+
+#[test]
+fn related_post_widgets_are_furniture_by_their_class() {
+    let para = "<p>The harbour footbridge reopened on Monday after a winter of repairs to its deck and railings.</p>";
+    let html = format!(
+        "<body><article><h1>Footbridge reopens</h1>{p}{p}{p}</article>\
+         <div class=jp-relatedposts><p class=jp-relatedposts-post-excerpt>The ferry timetable changes next month, \
+         with two extra sailings on weekdays and one fewer on Sundays.</p></div>\
+         <div class=commentary-note><p>Commentary pieces reflect the author's view, not the paper's.</p></div></body>",
+        p = para
+    );
+    let cleaned = Cleaner::new().clean_html(&html);
+    let text = cleaned.text();
+    assert!(!text.contains("ferry timetable"), "{text}");
+    let related = cleaned.removals().iter().find(|r| cleaned.input()[r.span()].contains("ferry")).unwrap();
+    assert!(related.reason().contains("furniture") || related.rule().code() == "BPL004", "{related:?}");
+}
+
+#[test]
 fn spans_index_the_projection_and_name_their_element() {
     let cleaned = Cleaner::new().clean_html(PAGE);
     assert!(cleaned.is_html());

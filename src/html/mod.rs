@@ -76,6 +76,15 @@ impl Projection {
         }
     }
 
+    /// True when the line is in a table cell (`td`, `th`) a few steps up.
+    pub fn in_table_cell(&self, line: usize) -> bool {
+        self.lines[line].path.split(" > ").any(|step| {
+            ["td", "th"]
+                .iter()
+                .any(|cell| step.strip_prefix(cell).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '.'])))
+        })
+    }
+
     /// True when the line is inside the content root (or no root was found).
     pub fn in_root(&self, line: usize) -> bool {
         match self.root {
@@ -138,19 +147,20 @@ const BLOCKS: &[&str] = &[
 /// Elements that are page furniture by their tag.
 const FURNITURE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "button", "menu", "label"];
 
-/// Class, id and role tokens that name page furniture.
+/// Class, id and role tokens that name page furniture. A token ending in `*` also names the
+/// words it starts (`relatedposts`, `recommended`).
 const FURNITURE_TOKENS: &[&str] = &[
     "share",
     "social",
-    "related",
+    "related*",
     "byline",
-    "newsletter",
+    "newsletter*",
     "promo",
     "cookie",
     "consent",
     "comment",
-    "breadcrumb",
-    "sidebar",
+    "breadcrumb*",
+    "sidebar*",
     "advert",
     "sponsor",
     "caption",
@@ -163,9 +173,9 @@ const FURNITURE_TOKENS: &[&str] = &[
     "signup",
     "popular",
     "trending",
-    "recommend",
-    "outbrain",
-    "taboola",
+    "recommend*",
+    "outbrain*",
+    "taboola*",
     "widget",
     "banner",
     "toolbar",
@@ -245,6 +255,8 @@ struct Tokens {
     /// Plain tokens by length.
     by_len: Vec<Vec<&'static str>>,
     compound: Vec<&'static str>,
+    /// Tokens that also name the longer words they start, with their `*`.
+    prefixes: Vec<&'static str>,
 }
 
 /// Longest plain token; longer words cannot match.
@@ -254,7 +266,13 @@ impl Tokens {
     fn new(tokens: &[&'static str]) -> Self {
         let mut by_len = vec![Vec::new(); LONGEST_TOKEN + 1];
         let mut compound = Vec::new();
+        let mut prefixes = Vec::new();
         for &t in tokens {
+            if let Some(stem) = t.strip_suffix('*') {
+                prefixes.push(t);
+                by_len[stem.len()].push(t);
+                continue;
+            }
             assert!(t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "token {t}");
             if t.contains('-') {
                 compound.push(t);
@@ -263,7 +281,7 @@ impl Tokens {
                 by_len[t.len()].push(t);
             }
         }
-        Tokens { by_len, compound }
+        Tokens { by_len, compound, prefixes }
     }
 
     /// The first token named in an attribute value, ASCII case-insensitive, no allocation.
@@ -286,9 +304,16 @@ impl Tokens {
                 for (l, b) in lower.iter_mut().zip(word) {
                     *l = b.to_ascii_lowercase();
                 }
-                if let Some(t) = candidates.iter().find(|t| t.as_bytes() == &lower[..word.len()]) {
-                    return Some(t);
+                if let Some(t) = candidates.iter().find(|t| t.trim_end_matches('*').as_bytes() == &lower[..word.len()])
+                {
+                    return Some(t.trim_end_matches('*'));
                 }
+            }
+            if let Some(t) = self.prefixes.iter().find(|t| {
+                let stem = t.trim_end_matches('*').as_bytes();
+                word.len() > stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
+            }) {
+                return Some(t.trim_end_matches('*'));
             }
             let rest = &bytes[start..];
             if let Some(t) = self.compound.iter().find(|t| {
@@ -761,6 +786,17 @@ mod tests {
         let front = format!("<body><div class=front><ul>{}</ul></div><p>Footer line.</p></body>", card.repeat(8));
         let p = project(&front);
         assert!(p.root.is_some() && p.in_root(1), "a section front keeps its cards: {:?}", p.root_path);
+    }
+
+    #[test]
+    fn class_tokens_match_words_stems_and_compounds() {
+        assert_eq!(FURNITURE.hit("jp-relatedposts-post"), Some("related"));
+        assert_eq!(FURNITURE.hit("Share_Bar top"), Some("share"));
+        assert_eq!(FURNITURE.hit("post author-bio"), Some("author-bio"));
+        // A word that merely starts like a token is not it, unless the token is a stem.
+        assert_eq!(FURNITURE.hit("commentary-note shared-header"), None);
+        assert_eq!(CONTENT.hit("c-article-body--wide"), Some("article-body"));
+        assert_eq!(CONTENT.hit("my-article-bodywork"), None);
     }
 
     #[test]

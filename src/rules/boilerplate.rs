@@ -261,6 +261,10 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         return;
     }
     markers.sort_unstable();
+    if let Some(dom) = cx.run.dom {
+        // A table's "Comment" column is not a comment section.
+        markers.retain(|&i| !dom.in_table_cell(i));
+    }
     let a = analyse(cx.run);
     if !a.has_region() || a.good_words == 0 {
         return;
