@@ -142,7 +142,7 @@ fn check_labels(name: &str, input: &str, labels: &Labels, cleaned: &Cleaned<'_>)
 /// Least share of the labelled clutter lines of whole-page dumps (`pages/`) that must go. Text
 /// mode finds page zones by structure, without markup, so some clutter inside the article
 /// region stays; the number only ratchets up. Body lines are never allowed to go.
-const PAGES_CLUTTER_FLOOR: f64 = 0.94;
+const PAGES_CLUTTER_FLOOR: f64 = 0.96;
 
 /// The same for HTML pages (`html/`), where the markup helps.
 const HTML_CLUTTER_FLOOR: f64 = 0.95;

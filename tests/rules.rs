@@ -382,6 +382,14 @@ static CASES: &[Case] = &[
              [+Members voted 7-2 to approve the plan on Friday.+]\n",
             "The council met on Tuesday to discuss the budget.\n\n[-More from Example News-]\n\
              [-Ten cheap flights for the summer-]\n[-Why airline fees keep rising-]\n",
+            // A "More <Site>" or "Trending on <Site>" heading counts when a headline follows.
+            "The council met on Tuesday to discuss the budget.\n\n[-* More Example Examiner-]\n\n\
+             [-+ Ten cheap flights for the summer-]\n\n",
+            "The council met on Tuesday to discuss the budget.\n\n[-Trending Now on Example.com-]\n\n\
+             [-1. Why airline fees keep rising-]\n",
+            // The same shape as a subheading, with the article going on below it, stays.
+            "The council met on Tuesday to discuss the budget.\n\n[+More Money for Schools+]\n\n\
+             [+The plan adds four million to the schools budget over two years.+]\n",
         ],
     },
     Case {
@@ -491,6 +499,23 @@ static CASES: &[Case] = &[
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
              [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-Jane on September 29, 2018 at 12:16 am said:-]\n\n\
              [-Finally, after ten years of meetings, the council has made a decision we can all live with.-]\n",
+            // A related block after the article: headlines and lone blurbs go with it.
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             Related Stories\n\nFerry fares to rise in May\n\n\
+             [-The ferry company said on Monday that fares on all routes would go up by a tenth from the first of May.-]\n\n\
+             Harbour wall repairs delayed again\n\n\
+             [-Repairs to the harbour wall will not start before autumn, the port authority told the council this week.-]\n",
+            // An inline "Related" box inside the article: the paragraphs after it stay.
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             Related Stories\n\nFerry fares to rise in May\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             [+The mayor said the town would hold an open day on the site once the foundations were in.+]\n",
             // A comment marker before the article's prose is not its end.
             "[+Comments+]\n\n\
              [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\

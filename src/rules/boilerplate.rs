@@ -69,9 +69,12 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it removes
-    /// The end of the article region from an end-of-article marker on: "Comments", "12
-    /// Comments", "Leave a reply", "Related articles", "Kommentare", and all that follows it.
-    /// The marker must be a short line standing after at least half of the article's prose.
+    /// The end of the article region from an end-of-article marker on, and all that follows it:
+    /// a comment section's heading ("Comments", "12 Comments", "Leave a reply", "Kommentare")
+    /// standing after at least half of the article's prose; or a related block's heading
+    /// (REL001, REL002: "Related Stories", "More Example Examiner") after at least a quarter of
+    /// it (and 60 words), when no two prose lines follow each other after it: a related block
+    /// is headlines and lone blurbs, while an inline "Related" box has the article going on below.
     ///
     /// ## Why
     /// Comment sections and related-article blocks are written in full sentences, so they read
@@ -255,15 +258,24 @@ fn is_comment_marker(trim: &str) -> bool {
 
 fn article_tail(cx: &mut Context<'_, '_>) {
     let rule = cx.rule;
-    let mut markers: Vec<usize> = cx.run.markers.iter().filter(|m| m.1 == rule).map(|m| m.0).collect();
-    markers.extend((0..cx.len()).filter(|&i| !cx.is_blank(i) && is_comment_marker(cx.trim(i))));
+    let mut markers: Vec<(usize, Marker)> =
+        cx.run.markers.iter().filter(|m| m.1 == rule).map(|m| (m.0, Marker::Comments)).collect();
+    markers.extend(
+        (0..cx.len()).filter(|&i| !cx.is_blank(i) && is_comment_marker(cx.trim(i))).map(|i| (i, Marker::Comments)),
+    );
+    markers.extend(
+        (0..cx.len())
+            .filter(|&i| cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002")))
+            .map(|i| (i, Marker::Related)),
+    );
     if markers.is_empty() {
         return;
     }
     markers.sort_unstable();
+    markers.dedup_by_key(|m| m.0);
     if let Some(dom) = cx.run.dom {
         // A table's "Comment" column is not a comment section.
-        markers.retain(|&i| !dom.in_table_cell(i));
+        markers.retain(|&(i, _)| !dom.in_table_cell(i));
     }
     let a = analyse(cx.run);
     if !a.has_region() || a.good_words == 0 {
@@ -274,12 +286,21 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     let mut cut = None;
     let mut m = markers.iter().peekable();
     for i in start..end {
-        while m.peek().is_some_and(|&&x| x < i) {
+        while m.peek().is_some_and(|&&(x, _)| x < i) {
             m.next();
         }
-        if m.peek() == Some(&&i) && 2 * before >= a.good_words {
-            cut = Some(i);
-            break;
+        if let Some(&&(_, kind)) = m.peek().filter(|&&&(x, _)| x == i) {
+            // A related block's teasers are headlines and lone blurbs: where two prose lines
+            // follow each other after the heading, the article goes on (an inline "Related:"
+            // box) and nothing is cut.
+            let enough_before = match kind {
+                Marker::Comments => 2 * before >= a.good_words,
+                Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
+            };
+            if enough_before && (kind == Marker::Comments || !prose_continues(a, i + 1, end)) {
+                cut = Some(i);
+                break;
+            }
         }
         if a.class[i] == Class::Good {
             before += a.stats[i].length();
@@ -292,4 +313,30 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             cx.remove(i, reason.clone());
         }
     }
+}
+
+/// Fewest words of prose before a related block that ends the article.
+const RELATED_MIN_WORDS: usize = 60;
+
+/// What an end-of-article marker opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Marker {
+    /// A comment section: its comments are prose, so no guard on what follows.
+    Comments,
+    /// A related-content block (REL001, REL002 headings).
+    Related,
+}
+
+/// True when two prose lines follow each other (blank and skipped lines aside) in `from..to`.
+fn prose_continues(a: &crate::stages::structure::Analysis, from: usize, to: usize) -> bool {
+    let mut previous_good = false;
+    for i in from..to {
+        match a.class[i] {
+            Class::Skip => continue,
+            Class::Good if previous_good => return true,
+            Class::Good => previous_good = true,
+            _ => previous_good = false,
+        }
+    }
+    false
 }

@@ -36,7 +36,9 @@ declare_rule! {
 declare_rule! {
     /// ## What it removes
     /// A teaser list: a marker line ("You Might Like", "You may also like", "Recommended for
-    /// you", "Around the web", "More from Example") and the teasers after it: short headlines
+    /// you", "Around the web", "More from Example"; or a title-case heading such as "More Example
+    /// Examiner" or "Trending Now on Example.com" when a headline follows it) and the teasers
+    /// after it: short headlines
     /// without a final full stop, image slugs, and blurbs cut off with "...". The list ends at
     /// the first line that reads like article text (a sentence of three or more words, or a long
     /// line).
@@ -78,8 +80,45 @@ const TEASER_WORDS: usize = 20;
 /// Longest blurb cut off with an ellipsis, in words.
 const BLURB_WORDS: usize = 60;
 
+/// A heading that may open a teaser block: "More Washington Examiner", "Trending Now on
+/// Example.com", "MORE STORIES LIKE THIS ONE". A subheading could read the same, so it counts
+/// only when a teaser headline follows it.
+fn teaser_heading(trim: &str) -> bool {
+    let t = trim.trim_start_matches(['*', '+', '-', '•', '·']).trim();
+    if t.ends_with(['.', '?', '!', ',', ';', ':']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let Some(rest) = TEASER_HEADS.iter().find_map(|h| lower.strip_prefix(h).map(|_| &t[h.len()..])) else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    (1..=5).contains(&words)
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL_WORDS.contains(&w))
+}
+
+/// How teaser headings start (lower case, with their space).
+const TEASER_HEADS: &[&str] =
+    &["more ", "trending ", "most popular ", "most read ", "popular ", "top stories ", "latest "];
+/// Words a title-case heading leaves in lower case.
+const SMALL_WORDS: &[&str] = &["on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a"];
+
 fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);
+    let is_headline = |cx: &Context<'_, '_>, j: usize| {
+        let trim = cx.trim(j);
+        word_count(cx.core(j)) <= max_words && !crate::rules::ends_like_sentence(trim)
+    };
+    for i in 0..cx.len() {
+        if cx.removed_by(i).is_none() && !cx.is_blank(i) && teaser_heading(cx.trim(i)) {
+            let next = (i + 1..cx.len()).find(|&j| !cx.is_blank(j) && cx.removed_by(j).is_none());
+            if next.is_some_and(|j| is_headline(cx, j)) {
+                cx.remove(i, "a \"More ...\" or \"Trending\" heading followed by teaser headlines");
+            }
+        }
+    }
     let mut i = 0;
     while i < cx.len() {
         if cx.removed_by(i) != Some(cx.rule) {
