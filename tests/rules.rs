@@ -499,6 +499,25 @@ static CASES: &[Case] = &[
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
              [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-Jane on September 29, 2018 at 12:16 am said:-]\n\n\
              [-Finally, after ten years of meetings, the council has made a decision we can all live with.-]\n",
+            // Comments shown with their metadata may outweigh the article above them.
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             [-Top Rated Comments-]\n\n[-Woyzeck-]\n[-2 days ago at 07:52 am-]\n\
+             [-I drive over that river every day and this is great news for all of us who commute to the city for work.-]\n\
+             [-Rating: 36 Votes-]\n[-Nick A-]\n[-2 days ago at 07:47 am-]\n\
+             [-Another waste of money, if you ask me, and the taxes will go up again next year for everybody in town.-]\n\n\
+             [-The last bridge took eleven years and the one before that was never finished, so I will believe it when I see it.-]\n\
+             [-Rating: 25 Votes-]\n[-fmcshan-]\n[-2 days ago at 07:50 am-]\n\
+             [-It would be nice if they built a cycle lane on it as well, since the old ferry took bikes for free every day.-]\n",
+            // A comment count under the title is not the article's end, metadata below or not.
+            "[+Council approves the new bridge+]\n[+12 Comments+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             Comments\n\nWoyzeck\n2 days ago\nI drive over that river every day and this is great news for all of us.\n\
+             Reply\n",
             // A related block after the article: headlines and lone blurbs go with it.
             "[+Council approves the new bridge+]\n\n\
              [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\

@@ -277,6 +277,15 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         // A table's "Comment" column is not a comment section.
         markers.retain(|&(i, _)| !dom.in_table_cell(i));
     }
+    if markers.iter().any(|m| m.1 == Marker::Comments) {
+        let seen = comment_metadata_seen(cx);
+        let count = |from: usize, within: usize| seen[(from + within).min(cx.len())] - seen[from.min(cx.len())];
+        for m in markers.iter_mut().filter(|m| m.1 == Marker::Comments) {
+            if count(m.0 + 1, COMMENT_NEAR) >= 1 && count(m.0 + 1, COMMENT_LOOKAHEAD) >= 2 {
+                m.1 = Marker::ShownComments;
+            }
+        }
+    }
     let a = analyse(cx.run);
     if !a.has_region() || a.good_words == 0 {
         return;
@@ -294,10 +303,14 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             // follow each other after the heading, the article goes on (an inline "Related:"
             // box) and nothing is cut.
             let enough_before = match kind {
+                // Comments shown with their metadata ("2 days ago", "Reply", "Jane says:")
+                // right below the heading can outweigh the article: an eighth of the prose
+                // before them will do.
+                Marker::ShownComments => 8 * before >= a.good_words && before >= RELATED_MIN_WORDS,
                 Marker::Comments => 2 * before >= a.good_words,
                 Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind == Marker::Comments || !prose_continues(a, i + 1, end)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(a, i + 1, end)) {
                 cut = Some(i);
                 break;
             }
@@ -315,6 +328,37 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     }
 }
 
+/// A comment's metadata line: "2 days ago", "2 days ago at 07:52 am", "Rating: 36 Votes",
+/// "12 likes", "Reply", "Report abuse".
+pub(crate) static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|rating:\s*-?\d{1,6}\s+votes?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
+        .expect("compiles")
+});
+
+/// Lines looked at after a comment marker for comment metadata: the first must come within
+/// `COMMENT_NEAR` lines, a second within `COMMENT_LOOKAHEAD`.
+const COMMENT_NEAR: usize = 12;
+const COMMENT_LOOKAHEAD: usize = 60;
+
+/// For each line index, how many lines before it are comment headers or comment metadata.
+fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
+    let mut seen = Vec::with_capacity(cx.len() + 1);
+    let mut count = 0;
+    seen.push(0);
+    for i in 0..cx.len() {
+        cx.run.step(1);
+        let t = cx.trim(i);
+        if !t.is_empty()
+            && t.len() <= 80
+            && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))
+        {
+            count += 1;
+        }
+        seen.push(count);
+    }
+    seen
+}
+
 /// Fewest words of prose before a related block that ends the article.
 const RELATED_MIN_WORDS: usize = 60;
 
@@ -323,6 +367,8 @@ const RELATED_MIN_WORDS: usize = 60;
 enum Marker {
     /// A comment section: its comments are prose, so no guard on what follows.
     Comments,
+    /// A comment section whose comments show their metadata ("2 days ago", "Reply").
+    ShownComments,
     /// A related-content block (REL001, REL002 headings).
     Related,
 }

@@ -22,6 +22,7 @@ pub(crate) fn compile_patterns() {
         &byline::BIO,
         &boilerplate::COMMENT_COUNT,
         &boilerplate::COMMENT_HEADER,
+        &boilerplate::COMMENT_META,
         &share::FOLLOW_ON,
         &legal::COPYRIGHT_LINE,
         &media::FILENAME,
