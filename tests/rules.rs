@@ -319,6 +319,7 @@ static CASES: &[Case] = &[
             "Sign up for our newsletter to get the week's top stories.",
             "Subscribe to our daily briefing",
             "Get the best of Example News in your inbox",
+            "Stay up to date with Example. Subscribe to our newsletter.",
             "Newsletter",
             "Subscribe now",
         ],
@@ -387,6 +388,8 @@ static CASES: &[Case] = &[
              [-+ Ten cheap flights for the summer-]\n\n",
             "The council met on Tuesday to discuss the budget.\n\n[-Trending Now on Example.com-]\n\n\
              [-1. Why airline fees keep rising-]\n",
+            "The council met on Tuesday to discuss the budget.\n\n[-Next Up In Science & Health-]\n\n\
+             [-* A clever new answer to one of the trickiest problems-]\n",
             // The same shape as a subheading, with the article going on below it, stays.
             "The council met on Tuesday to discuss the budget.\n\n[+More Money for Schools+]\n\n\
              [+The plan adds four million to the schools budget over two years.+]\n",
@@ -481,6 +484,15 @@ static CASES: &[Case] = &[
              [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
              [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[+That was that.+]\n\n[+Reactions+]\n\n[+Nobody in the chamber objected.+]\n",
+            // A list the article introduces with a colon stays; the menu after it goes.
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+The plan, which the mayor called the largest in a generation, includes:+]\n\n\
+             [+* A footbridge beside the road deck for walkers and cyclists+]\n\
+             [+* New bus stops at both ends of the crossing+]\n\
+             [+* A toll that is waived for residents of the town+]\n\n\
+             [-About us-]\n[-Contact-]\n[-Careers-]\n[-Privacy policy-]\n[-Terms of use-]\n",
         ],
     },
     Case {

@@ -265,7 +265,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     );
     markers.extend(
         (0..cx.len())
-            .filter(|&i| cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002")))
+            .filter(|&i| cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002" | "PRM002")))
             .map(|i| (i, Marker::Related)),
     );
     if markers.is_empty() {

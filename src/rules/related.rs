@@ -84,7 +84,7 @@ const BLURB_WORDS: usize = 60;
 /// Example.com", "MORE STORIES LIKE THIS ONE". A subheading could read the same, so it counts
 /// only when a teaser headline follows it.
 fn teaser_heading(trim: &str) -> bool {
-    let t = trim.trim_start_matches(['*', '+', '-', '•', '·']).trim();
+    let t = trim.trim_matches(['*', '+', '-', '•', '·', '»', '›', '|', ' ']);
     if t.ends_with(['.', '?', '!', ',', ';', ':']) {
         return false;
     }
@@ -101,9 +101,10 @@ fn teaser_heading(trim: &str) -> bool {
 
 /// How teaser headings start (lower case, with their space).
 const TEASER_HEADS: &[&str] =
-    &["more ", "trending ", "most popular ", "most read ", "popular ", "top stories ", "latest "];
+    &["more ", "trending ", "most popular ", "most read ", "popular ", "top stories ", "latest ", "next ", "previous "];
 /// Words a title-case heading leaves in lower case.
-const SMALL_WORDS: &[&str] = &["on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a"];
+const SMALL_WORDS: &[&str] =
+    &["on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a", "&"];
 
 fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);

@@ -123,6 +123,9 @@ fn knobs(bias: Bias) -> Knobs {
     }
 }
 
+/// Fewest words of an item of a list the article introduces with a colon.
+const LIST_ITEM_WORDS: usize = 5;
+
 /// Bytes of long lines handed to language detection.
 const SAMPLE_BYTES: usize = 1024;
 
@@ -338,7 +341,33 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
                     && !trim.ends_with('…')
             };
             let next = (end + 1..n).find(|&i| class[i] != Class::Skip);
-            if end < n && heading(end) && next.is_some_and(sentence_like) {
+            // A list the article introduces ("The game includes:"): items with words of
+            // their own, not menu entries.
+            let item = |i: usize| {
+                let trim = doc.text(doc.segments[i].trim);
+                let marked = ["* ", "• ", "· ", "+ ", "- "].iter().any(|b| trim.starts_with(b))
+                    || trim
+                        .split_once(". ")
+                        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+                class[i] == Class::Short
+                    && marked
+                    && stats[i].length() >= LIST_ITEM_WORDS
+                    && stats[i].stop > 0
+                    && !trim.ends_with("..")
+                    && !trim.ends_with('…')
+            };
+            let last = (start..end).rev().find(|&i| class[i] != Class::Skip);
+            let intro = |i: usize| doc.text(doc.segments[i].trim).ends_with(':');
+            if end < n && item(end) && last.is_some_and(intro) {
+                while end < n && (class[end] == Class::Skip || item(end)) {
+                    end += 1;
+                }
+            } else if end < n && heading(end) && intro(end) && next.is_some_and(item) {
+                end = next.expect("checked");
+                while end < n && (class[end] == Class::Skip || item(end)) {
+                    end += 1;
+                }
+            } else if end < n && heading(end) && next.is_some_and(sentence_like) {
                 end = next.expect("checked") + 1;
             } else {
                 break;
