@@ -493,6 +493,14 @@ static CASES: &[Case] = &[
              [+* New bus stops at both ends of the crossing+]\n\
              [+* A toll that is waived for residents of the town+]\n\n\
              [-About us-]\n[-Contact-]\n[-Careers-]\n[-Privacy policy-]\n[-Terms of use-]\n",
+            // So do rows of dates or figures it introduces.
+            "[+Council approves the new bridge+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Public meetings on the design dates:+]\n\
+             [+June 9 -- Town Hall, Riverside+]\n[+June 16 -- Library, Northgate (upstairs room), Kelsbridge+]\n\
+             [+July 2 -- Community Centre, Dunmore+]\n\n\
+             [-About us-]\n[-Contact-]\n[-Careers-]\n[-Privacy policy-]\n[-Terms of use-]\n",
         ],
     },
     Case {

@@ -356,6 +356,16 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
                     && !trim.ends_with("..")
                     && !trim.ends_with('…')
             };
+            // Or rows of figures or dates ("June 9 -- Coral Sky Amphitheatre, West Palm Beach").
+            let row = |i: usize| {
+                let trim = doc.text(doc.segments[i].trim);
+                class[i] != Class::Skip
+                    && (3..=25).contains(&stats[i].length())
+                    && trim.bytes().any(|b| b.is_ascii_digit())
+                    && !trim.ends_with("..")
+                    && !trim.ends_with('…')
+            };
+            let item = |i: usize| item(i) || row(i);
             let last = (start..end).rev().find(|&i| class[i] != Class::Skip);
             let intro = |i: usize| doc.text(doc.segments[i].trim).ends_with(':');
             if end < n && item(end) && last.is_some_and(intro) {
