@@ -457,6 +457,19 @@ static CASES: &[Case] = &[
         removes: &[],
         keeps: &[],
         docs: &[
+            // A gallery's caption repeated above the article goes, whole or cut off; a line the
+            // article itself repeats (a chorus) stays.
+            "[+Council approves the new bridge+]\n\n\
+             [-* Mayor Ann Reyes, left, and engineer Tom Ruiz unveil the design of the new bridge at the town hall on Tuesday. less-]\n\
+             [-Mayor Ann Reyes, left, and engineer Tom Ruiz unveil the design of the new bridge at ... more-]\n\
+             Image 1 of / 9\n\n\
+             [-Mayor Ann Reyes, left, and engineer Tom Ruiz unveil the design of the new bridge at the town hall on Tuesday. less-]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+The choir sang the old ferry song at the vote, whose chorus runs:+]\n\n\
+             [+Row me over, row me over the river, love+]\n[+The tide is high and the night is long+]\n\
+             [+Row me over, row me over the river, love+]\n[+Row me over, row me over the river, love+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n",
             "[-Example Gazette-]\n[-News-]\n[-Politics-]\n[-Business-]\n[-Technology-]\n[-Sport-]\n[-Weather-]\n\n\
              [+Council approves the new bridge+]\n\n\
              [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\

@@ -202,10 +202,18 @@ fn page_header(cx: &mut Context<'_, '_>) {
         return;
     }
     let a = analyse(cx.run);
-    if !a.has_region() || !a.header_is_page {
+    if !a.has_region() {
         return;
     }
     let zone = 0..a.start;
+    if !a.header_is_page {
+        // Not a page's header, but a gallery's captions repeated above the article still go.
+        let lines: Vec<usize> = zone.filter(|&i| a.repeated[i]).collect();
+        for i in lines {
+            cx.remove(i, "a caption the page repeats three times or more, before the article");
+        }
+        return;
+    }
     let reason = a.zone_reason("before", zone.clone());
     let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
     for i in lines {

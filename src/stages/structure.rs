@@ -35,6 +35,8 @@ pub(crate) enum Class {
 pub(crate) struct Analysis {
     pub class: Vec<Class>,
     pub stats: Vec<Stats>,
+    /// Long lines the page repeats (a gallery's captions): never article prose.
+    pub repeated: Vec<bool>,
     /// The article region, `start..end` in segments; empty when no line reads as article prose.
     pub start: usize,
     pub end: usize,
@@ -123,6 +125,12 @@ fn knobs(bias: Bias) -> Knobs {
     }
 }
 
+/// A line of this many words or more that occurs `REPEATS` times reads as a caption, not prose.
+const REPEAT_WORDS: usize = 6;
+const REPEATS: u32 = 3;
+/// Characters of a line that say it repeats another.
+const REPEAT_KEY_CHARS: usize = 60;
+
 /// Fewest words of an item of a list the article introduces with a colon.
 const LIST_ITEM_WORDS: usize = 5;
 
@@ -196,6 +204,22 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
             _ => groups.push((i, i + 1)),
         }
     }
+    // A long line that the page repeats three times or more is a caption of a gallery or a
+    // headline of a teaser, shown again and again; an article says a thing once (a lede may
+    // come twice, with the page's description).
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut repeated = vec![false; n];
+    // Lines are compared by their first characters: a caption comes whole and cut off ("...").
+    let repeat_key = |i: usize| {
+        let t = doc.text(doc.segments[i].trim).trim_start_matches(['*', '•', '·', '+', '-', ' ']);
+        let cut = t.char_indices().nth(REPEAT_KEY_CHARS).map_or(t.len(), |(at, _)| at);
+        &t[..cut]
+    };
+    for &(from, to) in &groups {
+        if to - from == 1 && stats[from].length() >= REPEAT_WORDS {
+            *seen.entry(repeat_key(from)).or_default() += 1;
+        }
+    }
     for &(from, to) in &groups {
         let mut s = Stats::default();
         for st in &stats[from..to] {
@@ -219,7 +243,9 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         } else {
             length >= k.good_words && (sentence || length >= 2 * k.good_words) && !bullet
         };
-        let c = if good {
+        let is_repeated = to - from == 1 && seen.get(repeat_key(from)).is_some_and(|&n| n >= REPEATS);
+        repeated[from] = is_repeated;
+        let c = if good && !is_repeated {
             Class::Good
         } else if !truncated && length >= 1 && sentence && !bullet {
             Class::Near
@@ -316,7 +342,7 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
             // Lines that other rules removed are looked through: they are gone from the output.
             let above = (0..i).rev().find(|&j| marks[j].is_none());
             let in_run = above.is_some_and(|j| !doc.segments[j].is_blank() && class[j] == Class::Short);
-            let title = titles < 2 && !in_run && !trim.starts_with("* ") && word_count(trim) <= 30;
+            let title = titles < 2 && !in_run && !repeated[i] && !trim.starts_with("* ") && word_count(trim) <= 30;
             if sentence_like(i) {
                 start = i;
             } else if title {
@@ -394,7 +420,7 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
     let menu_lines = |range: std::ops::Range<usize>| range.filter(|&i| menu_like[i]).count();
     let header_is_page = menu_lines(0..start) >= k.zone_lines;
     let footer_is_page = menu_lines(end..n) >= k.zone_lines;
-    Analysis { good_words, header_is_page, footer_is_page, class, stats, start, end }
+    Analysis { good_words, header_is_page, footer_is_page, class, stats, repeated, start, end }
 }
 
 /// Widens `start..end` over further blocks of prose, forwards or backwards: a block joins when
