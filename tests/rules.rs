@@ -77,6 +77,7 @@ static CASES: &[Case] = &[
         removes: &[
             "Share",
             "Share this article",
+            "Share Selection",
             "Share on Facebook",
             "Tweet this",
             "Share this with family and friends",
@@ -320,6 +321,7 @@ static CASES: &[Case] = &[
             "Subscribe to our daily briefing",
             "Get the best of Example News in your inbox",
             "Stay up to date with Example. Subscribe to our newsletter.",
+            "Like this article?",
             "Newsletter",
             "Subscribe now",
         ],
@@ -358,9 +360,11 @@ static CASES: &[Case] = &[
             "Trending",
             "Most Read",
             "» Related:",
+            "Filed under china , illnesses , plague",
         ],
         keeps: &[
             "The delay is related to the case.",
+            "Filed under seal, the complaint names three executives.",
             "Related news was scarce that week.",
             "Most read the report as a rebuke.",
             "Trending topics on the platform shifted overnight.",
@@ -390,6 +394,7 @@ static CASES: &[Case] = &[
              [-1. Why airline fees keep rising-]\n",
             "The council met on Tuesday to discuss the budget.\n\n[-Next Up In Science & Health-]\n\n\
              [-* A clever new answer to one of the trickiest problems-]\n",
+            "The council met on Tuesday to discuss the budget.\n\n[-More On:-]\n\n[-US professor to be freed in prisoner swap-]\n",
             // The same shape as a subheading, with the article going on below it, stays.
             "The council met on Tuesday to discuss the budget.\n\n[+More Money for Schools+]\n\n\
              [+The plan adds four million to the schools budget over two years.+]\n",

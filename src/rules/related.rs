@@ -9,7 +9,7 @@ declare_rule! {
     /// ## What it removes
     /// A related-content heading: "Related:", "Related Articles", "Read more:", "More good
     /// reads", "Popular Video", "Trending", "Most Read", or a short line opening with "Related:"
-    /// or "Read more:" followed by a headline.
+    /// or "Read more:" followed by a headline; and a "Filed under" line of tags.
     ///
     /// ## Why
     /// Recirculation modules are labelled by these headings; the headline that follows a
@@ -30,7 +30,16 @@ declare_rule! {
         category: Related,
         summary: "a related-content heading such as \"Related:\" or \"Popular Video\"",
         phrases: Phrases { max_words: 16, action: Action::Remove },
+        line: filed_under,
     }
+}
+
+/// "Filed under china , illnesses , plague": a line of the article's tags, not a sentence.
+fn filed_under(line: &Line<'_>) -> Option<Hit> {
+    let t = line.trim;
+    let head = t.get(..12)?;
+    (head.eq_ignore_ascii_case("filed under ") && !crate::rules::ends_like_sentence(t) && line.words_at_most(16))
+        .then_some(Hit { part: None, reason: "a \"Filed under\" line of the article's tags" })
 }
 
 declare_rule! {
@@ -85,6 +94,7 @@ const BLURB_WORDS: usize = 60;
 /// only when a teaser headline follows it.
 fn teaser_heading(trim: &str) -> bool {
     let t = trim.trim_matches(['*', '+', '-', '•', '·', '»', '›', '|', ' ']);
+    let t = t.strip_suffix(':').unwrap_or(t);
     if t.ends_with(['.', '?', '!', ',', ';', ':']) {
         return false;
     }
