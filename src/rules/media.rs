@@ -61,7 +61,8 @@ declare_rule! {
     /// ## What it removes
     /// A photo credit line: "TIMOTHY A. CLARY/AFP/Getty Images", "Credit: Alibaba",
     /// "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)", "Image: Shutterstock",
-    /// "Photo courtesy of the family", "AP Photo/Jane Doe".
+    /// "Photo courtesy of the family", "AP Photo/Jane Doe"; in Chinese and Japanese, a caption
+    /// ending with its photographer ("记者 陈浩 摄") or the day and place ("（24日、県営球場）").
     ///
     /// ## Why
     /// Credits label the picture, which a text dump no longer holds.
@@ -153,8 +154,17 @@ pub(crate) static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("compiles")
 });
 
+/// A Chinese or Japanese news photo's caption: "…记者 陈浩 摄" (photographed by), "…＝11日、札幌市"
+/// and "…（24日、県営球場）" (the day and place the photo was taken).
+pub(crate) static CJK_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[\s　/／]\p{Han}{2,4}[\s　]*[摄攝]|[（(]\d{1,2}日[、，,][^（）()]{1,20}[）)]|＝\d{1,2}日(?:[、，,][^＝]{1,20})?)$").expect("compiles")
+});
+
 fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
+    if t.chars().count() <= 80 && CJK_CAPTION.is_match(t) && t.chars().any(crate::document::is_cjk) {
+        return Some(Hit { part: None, reason: "a news photo's caption with its credit or day and place" });
+    }
     if t.len() > 200 || !line.words_at_most(14) {
         return None;
     }

@@ -30,6 +30,7 @@ pub(crate) fn compile_patterns() {
         &media::CREDIT_LABEL,
         &media::PHOTO_BY,
         &media::AGENCY_SLASH,
+        &media::CJK_CAPTION,
         &promo::NOTIFY,
         &promo::INBOX,
         &promo::SHOP,

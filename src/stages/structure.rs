@@ -234,10 +234,12 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         let bullet = ["* ", "• ", "· ", "+ ", "- "].iter().any(|b| first.starts_with(b));
         let sentence = ends_like_sentence(trim) || trim.ends_with(['。', '！', '？', '」', '”']);
         let cjk = s.cjk > s.words;
+        // Clauses apart by commas, or by spaces as many writers of Chinese set them.
+        let clauses = trim.contains(['，', '、', '。', ' ', '\u{3000}']);
         let good = if truncated {
             false
         } else if cjk {
-            s.cjk >= 2 * k.good_words + 10 && (sentence || trim.contains(['，', '、', '。']))
+            s.cjk >= 2 * k.good_words + 10 && (sentence || clauses)
         } else if has_list {
             length >= k.good_words && s.stop_ratio() >= k.good_stop && !(bullet && length < 2 * k.good_words)
         } else {
@@ -248,6 +250,9 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         let c = if good && !is_repeated {
             Class::Good
         } else if !truncated && length >= 1 && sentence && !bullet {
+            Class::Near
+        } else if cjk && !truncated && !bullet && s.cjk >= 2 * k.good_words && clauses {
+            // A shorter line of clauses in a script without word spaces.
             Class::Near
         } else {
             Class::Short
