@@ -89,7 +89,7 @@ pub(crate) static RULES: &[&RuleDef] = &[
 /// (an author bio "at the end of the document") runs after every rule that removes lines, so that
 /// cleaning the output again decides the same.
 pub(crate) static CONTEXT_ORDER: &[&str] =
-    &["BPL004", "BPL005", "REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
+    &["BPL004", "BPL005", "MED002", "REL002", "BYL002", "BYL004", "SOC002", "BYL003", "BPL003", "BPL001", "BPL002"];
 
 /// Context rules that judge by the markup alone, first in [`CONTEXT_ORDER`]. In HTML mode they
 /// also run before the phrase and line stages, which then skip the lines they removed (most of

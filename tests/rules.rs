@@ -229,7 +229,23 @@ static CASES: &[Case] = &[
             "Three of 12 jurors asked to see the photos again.",
             "Caption contests are popular online.",
         ],
-        docs: &[],
+        docs: &[
+            // A gallery of numbered slides after the article goes, captions and all.
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n\
+             Business news in pictures\n\n\
+             [-* 1/3 Ferry fares rise-]\n\n[-The ferry company raised fares on all routes by a tenth from the first of May.-]\n\n\
+             [-* 2/3 Harbour wall delayed-]\n\n[-Repairs to the harbour wall will not start before the autumn, the port said.-]\n\n\
+             [-* 3/3 Bus lanes open-]\n\n[-Two new bus lanes opened on the ring road on Monday after a year of works.-]\n",
+            // A story told in slides is the article; recipe fractions are no slides.
+            "[+* 1/3 Not a flagship+]\n\n[+The new phone is not what you would expect from the maker this year.+]\n\n\
+             [+* 2/3 Pocket friendly+]\n\n[+Its size is a surprise, with a small screen that fits in one hand.+]\n\n\
+             [+* 3/3 Powerful package+]\n\n[+It fits the maker's latest chip into the same small case.+]\n",
+            "[+Whisk the eggs with:+]\n[+* 1/3 cup sugar+]\n[+* 2/3 cup milk+]\n[+* 1/4 cup melted butter+]\n",
+        ],
     },
     Case {
         rule: "MED003",
@@ -542,6 +558,18 @@ static CASES: &[Case] = &[
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
              [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n\n[-Jane on September 29, 2018 at 12:16 am said:-]\n\n\
              [-Finally, after ten years of meetings, the council has made a decision we can all live with.-]\n",
+            // "There are 13 comments" and WordPress's "Name · date at time" and "Reply".
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             [-There are 13 comments-]\n\n[-Sallie Goetsch · March 10, 2017 at 12:20 AM-]\n\n\
+             [-I drive over that river every day and this is great news for all of us who commute to the city for work.-]\n\n\
+             [-* Reply-]\n[-Rarst · March 10, 2017 at 1:26 AM-]\n\n\
+             [-Another waste of money, if you ask me, and the taxes will go up again next year for everybody in town.-]\n\n\
+             [-The last bridge took eleven years and the one before that was never finished, so I will believe it when I see it.-]\n\n\
+             [-It would be nice if they built a cycle lane on it as well, since the old ferry took bikes for free every day.-]\n\n\
+             [-My grandfather worked on the old ferry for thirty years and he would have loved to see this bridge built at last.-]\n\n* Reply\n",
             // Comments shown with their metadata may outweigh the article above them.
             "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\

@@ -240,7 +240,7 @@ fn page_footer(cx: &mut Context<'_, '_>) {
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
 /// in the languages of the lexicons.
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\s.{1,200}$")
+    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\s.{1,200}$")
         .expect("compiles")
 });
 
@@ -339,7 +339,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
 /// A comment's metadata line: "2 days ago", "2 days ago at 07:52 am", "Rating: 36 Votes",
 /// "12 likes", "Reply", "Report abuse".
 pub(crate) static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|rating:\s*-?\d{1,6}\s+votes?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
+    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|rating:\s*-?\d{1,6}\s+votes?|[^·|]{1,60}\s[·|]\s[^·|]{0,30}\d{4}\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
         .expect("compiles")
 });
 
@@ -355,7 +355,7 @@ fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
     seen.push(0);
     for i in 0..cx.len() {
         cx.run.step(1);
-        let t = cx.trim(i);
+        let t = cx.trim(i).trim_start_matches(['*', '•', '·', '-', ' ']);
         if !t.is_empty()
             && t.len() <= 80
             && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::stages::{Context, Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -35,7 +35,9 @@ declare_rule! {
 declare_rule! {
     /// ## What it removes
     /// A line that is only an image or gallery control: "Enlarge Image", "Enlarge this image",
-    /// "View gallery", "Hide caption", "Click to enlarge", "Image 1 of 12", "3 of 12".
+    /// "View gallery", "Hide caption", "Click to enlarge", "Image 1 of 12", "3 of 12". And a
+    /// photo gallery's slides after an article's prose: three or more lines numbered "1/50
+    /// Title", "2/50 Title", ... in order, with the captions between them.
     ///
     /// ## Why
     /// Photo viewers leave their buttons and counters in the text.
@@ -54,6 +56,7 @@ declare_rule! {
         summary: "an image or gallery control such as \"Enlarge Image\" or \"Image 1 of 12\"",
         phrases: Phrases { max_words: 6, action: Action::Remove },
         line: image_counter,
+        context: gallery_slides,
     }
 }
 
@@ -125,6 +128,70 @@ pub(crate) static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("compiles")
 });
+
+/// A gallery slide's number: "* 12/50 Star Wars boosts economy".
+pub(crate) static SLIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[*•·]?\s*(\d{1,3})\s*/\s*(\d{1,3})(?:\s|$)").expect("compiles"));
+
+/// Fewest numbered slides in order that make a gallery, and most lines between two of them.
+const GALLERY_SLIDES: usize = 3;
+const SLIDE_GAP: usize = 8;
+/// Fewest words of prose before a gallery for it to be beside an article.
+const GALLERY_AFTER_WORDS: usize = 80;
+
+fn gallery_slides(cx: &mut Context<'_, '_>) {
+    let mut slides: Vec<(usize, u32, u32)> = Vec::new();
+    for i in 0..cx.len() {
+        if cx.is_blank(i) {
+            continue;
+        }
+        let Some(c) = SLIDE.captures(cx.trim(i)) else { continue };
+        let (Ok(n), Ok(m)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
+        if (1..=m).contains(&n) && m >= GALLERY_SLIDES as u32 {
+            slides.push((i, n, m));
+        }
+    }
+    if slides.len() < GALLERY_SLIDES {
+        return;
+    }
+    // Words of the prose lines (ten words or more) before each line.
+    let mut prose_before = Vec::with_capacity(cx.len() + 1);
+    prose_before.push(0);
+    for i in 0..cx.len() {
+        let words = if cx.removed_by(i).is_none() && !crate::document::words_at_most(cx.core(i), 9) {
+            crate::document::word_count(cx.core(i))
+        } else {
+            0
+        };
+        prose_before.push(prose_before[i] + words);
+    }
+    let mut at = 0;
+    while at < slides.len() {
+        let mut end = at + 1;
+        while end < slides.len()
+            && slides[end].2 == slides[at].2
+            && slides[end].1 == slides[end - 1].1 + 1
+            && slides[end].0 - slides[end - 1].0 <= SLIDE_GAP
+        {
+            end += 1;
+        }
+        // A gallery beside an article goes; a story told in slides is the article.
+        if end - at >= GALLERY_SLIDES && prose_before[slides[at].0] >= GALLERY_AFTER_WORDS {
+            let run = &slides[at..end];
+            let widest = run.windows(2).map(|w| w[1].0 - w[0].0).max().unwrap_or(1);
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let reason: std::sync::Arc<str> =
+                format!("a photo gallery: slides {} to {} of {}", first.1, last.1, first.2).into();
+            // The last slide's caption follows it, as far as the widest step between slides.
+            for i in first.0..(last.0 + widest).min(cx.len()) {
+                if !cx.is_blank(i) {
+                    cx.remove(i, reason.clone());
+                }
+            }
+        }
+        at = end;
+    }
+}
 
 fn image_counter(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;

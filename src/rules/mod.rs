@@ -31,6 +31,7 @@ pub(crate) fn compile_patterns() {
         &media::PHOTO_BY,
         &media::AGENCY_SLASH,
         &media::CJK_CAPTION,
+        &media::SLIDE,
         &promo::NOTIFY,
         &promo::INBOX,
         &promo::SHOP,
