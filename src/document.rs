@@ -58,7 +58,12 @@ impl<'a> Document<'a> {
             let stamp_len = if strip_stamps { crate::rules::timestamp::leading_stamp(&source[line]) } else { 0 };
             let stamp = Span::new(start, start + stamp_len);
             let trim = trim_span(source, Span::new(stamp.end, line_end), is_space);
-            let core = trim_span(source, trim, is_decoration);
+            let mut core = trim_span(source, trim, is_decoration);
+            // Text dumps mark second-level list items "o Item": a bullet, when a capital follows.
+            let text = &source[core];
+            if text.starts_with("o ") && text[2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                core = trim_span(source, Span::new(core.start + 2, core.end), is_decoration);
+            }
             segments.push(Segment { full: Span::new(start, full_end), line, trim, core, stamp });
             start = full_end;
         }
@@ -191,6 +196,8 @@ mod tests {
         assert_eq!(lines("Senior Correspondent, IDG |")[0].2, "Senior Correspondent, IDG");
         assert_eq!(lines("|")[0], ("|", "|", ""));
         assert_eq!(lines("   ")[0], ("   ", "", ""));
+        assert_eq!(lines("o Blood / Hematology")[0].2, "Blood / Hematology");
+        assert_eq!(lines("o presidente disse")[0].2, "o presidente disse");
     }
 
     #[test]
