@@ -599,6 +599,29 @@ static CASES: &[Case] = &[
              [-The ferry company said on Monday that fares on all routes would go up by a tenth from the first of May.-]\n\n\
              Harbour wall repairs delayed again\n\n\
              [-Repairs to the harbour wall will not start before autumn, the port authority told the council this week.-]\n",
+            // A list article's numbered sections go on after an inline "Read more" box.
+            "[+4. Check the towels+]\n\n\
+             [+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             Read more\n\n* Ferry fares to rise in May\n* Harbour wall repairs delayed again\n\n\
+             [+5. Beware the hairdryer+]\n\n\
+             [+It holds more germs than anything else in the room, and few guests think to wipe it before use.+]\n\n\
+             [+6. Mini bars lose money+]\n\n\
+             [+Hotels keep them because guests expect them, even though most of the stock is never sold.+]\n",
+            // A related block whose teasers end in "Read now", then the page's legal text.
+            "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             Related coverage\n\n\
+             [-Ferry fares to rise in May The ferry company said fares on all routes would go up by a tenth. Read now-]\n\
+             [-Harbour wall repairs delayed The port said repairs would not start before the autumn this year. Read now-]\n\n\
+             [-* Popular news-]\n[-* Editorial articles-]\n[-* All news topics-]\n[-* Knowledge centre-]\n\
+             [-* About us-]\n[-* Our editorial team-]\n[-* Contact us-]\n[-* Shop-]\n[-* Careers-]\n[-* Help-]\n\n\
+             [-Your privacy is important to us. Any information you give us on this site is handled under our policy.-]\n\n\
+             [-This page was printed from the site of the paper, which publishes news throughout the day.-]\n",
             // An inline "Related" box inside the article: the paragraphs after it stay.
             "[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\

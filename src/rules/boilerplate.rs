@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::Document;
 use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
 use crate::stages::structure::{analyse, Class};
@@ -294,6 +295,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             }
         }
     }
+    let doc = cx.run.doc;
     let a = analyse(cx.run);
     if !a.has_region() || a.good_words == 0 {
         return;
@@ -318,7 +320,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 Marker::Comments => 2 * before >= a.good_words,
                 Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(a, i + 1, end)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end)) {
                 cut = Some(i);
                 break;
             }
@@ -381,10 +383,29 @@ enum Marker {
     Related,
 }
 
-/// True when two prose lines follow each other (blank and skipped lines aside) in `from..to`.
-fn prose_continues(a: &crate::stages::structure::Analysis, from: usize, to: usize) -> bool {
+/// Lines after a related heading in which the article would resume: an inline box holds a
+/// few links, while what follows a closing block (teasers, then the page's footer, whose legal
+/// text reads as prose) goes on for long.
+const RESUME_WITHIN: usize = 12;
+
+/// True when the article resumes after the related heading at `at`: two prose lines follow
+/// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
+/// or the article's numbered sections go on.
+fn prose_continues(doc: &Document<'_>, a: &crate::stages::structure::Analysis, at: usize, to: usize) -> bool {
+    let trim = |i: usize| doc.text(doc.segments[i].trim);
     let mut previous_good = false;
-    for i in from..to {
+    let mut seen = 0;
+    let mut next_number = None;
+    for i in at + 1..to {
+        if a.class[i] != Class::Skip {
+            seen += 1;
+            if seen > RESUME_WITHIN {
+                break;
+            }
+        }
+        if next_number.is_none() && !doc.segments[i].is_blank() {
+            next_number = section_number(trim(i));
+        }
         match a.class[i] {
             Class::Skip => continue,
             Class::Good if previous_good => return true,
@@ -392,5 +413,16 @@ fn prose_continues(a: &crate::stages::structure::Analysis, from: usize, to: usiz
             _ => previous_good = false,
         }
     }
-    false
+    // A list article's numbered sections go on across an inline box: "4. ..." before it,
+    // "5. ..." after it.
+    let previous_number =
+        (a.start..at).rev().filter(|&i| !doc.segments[i].is_blank()).find_map(|i| section_number(trim(i)));
+    matches!((previous_number, next_number), (Some(p), Some(n)) if n == p + 1)
+}
+
+/// The number of a numbered section heading: "5. Beware the wall-mounted hairdryer".
+fn section_number(trim: &str) -> Option<u32> {
+    let (number, rest) = trim.split_once(". ")?;
+    let heading = rest.starts_with(|c: char| c.is_uppercase()) && !crate::document::words_at_most(rest, 0);
+    (number.len() <= 2 && heading && crate::document::words_at_most(rest, 14)).then(|| number.parse().ok()).flatten()
 }

@@ -125,6 +125,33 @@ fn knobs(bias: Bias) -> Knobs {
     }
 }
 
+/// Links that close a teaser's blurb: "... flu virus destroys tumors. Read now".
+const TEASER_LINKS: &[&str] = &[
+    "read now",
+    "read more",
+    "continue reading",
+    "weiterlesen",
+    "mehr lesen",
+    "lire la suite",
+    "leer más",
+    "seguir leyendo",
+    "leggi tutto",
+    "lees meer",
+    "czytaj więcej",
+    "читать далее",
+];
+
+/// True when the line ends with a teaser's "Read more" link.
+fn ends_with_teaser_link(trim: &str) -> bool {
+    let t = trim.trim_end_matches(['»', '›', '→', '>', ' ', '.', '…']);
+    TEASER_LINKS.iter().any(|link| {
+        t.len() > link.len()
+            && t.is_char_boundary(t.len() - link.len())
+            && t[t.len() - link.len()..].eq_ignore_ascii_case(link)
+            && t[..t.len() - link.len()].ends_with([' ', '.', '…', '!', '?', '['])
+    })
+}
+
 /// A line of this many words or more that occurs `REPEATS` times reads as a caption, not prose.
 const REPEAT_WORDS: usize = 6;
 const REPEATS: u32 = 3;
@@ -230,12 +257,14 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         let first = doc.text(doc.segments[from].trim);
         let trim = doc.text(doc.segments[to - 1].trim);
         let length = s.length();
-        let truncated = trim.ends_with("..") || trim.ends_with('…');
+        let truncated = trim.ends_with("..") || trim.ends_with('…') || ends_with_teaser_link(trim);
         let bullet = ["* ", "• ", "· ", "+ ", "- "].iter().any(|b| first.starts_with(b));
         let sentence = ends_like_sentence(trim) || trim.ends_with(['。', '！', '？', '」', '”']);
         let cjk = s.cjk > s.words;
-        // Clauses apart by commas, or by spaces as many writers of Chinese set them.
-        let clauses = trim.contains(['，', '、', '。', ' ', '\u{3000}']);
+        // Clauses apart by commas, or by spaces as many writers of Chinese set them (Korean
+        // puts spaces between words, so there a space says nothing).
+        let hangul = || trim.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c));
+        let clauses = trim.contains(['，', '、', '。']) || (trim.contains([' ', '\u{3000}']) && !hangul());
         let good = if truncated {
             false
         } else if cjk {
