@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it removes
     /// A related-content heading: "Related:", "Related Articles", "Read more:", "More good
     /// reads", "Popular Video", "Trending", "Most Read", or a short line opening with "Related:"
-    /// or "Read more:" followed by a headline; and a "Filed under" line of tags.
+    /// or "Read more:" followed by a headline; and a line of tags ("Filed under a , b",
+    /// "Tags: a, b, c").
     ///
     /// ## Why
     /// Recirculation modules are labelled by these headings; the headline that follows a
@@ -34,14 +35,36 @@ declare_rule! {
     }
 }
 
-/// "Filed under china , illnesses , plague": a line of the article's tags, not a sentence.
+/// A line of the article's tags, not a sentence: "Filed under china , illnesses , plague",
+/// "Tags: Bilt, Cent, Eimsbüttel", "Themen: Formel 1, AlphaTauri".
 fn filed_under(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
-    let head = t.get(..12)?;
-    (head.eq_ignore_ascii_case("filed under ") && !crate::rules::ends_like_sentence(t) && line.words_at_most(16))
-        .then_some(Hit { part: None, reason: "a \"Filed under\" line of the article's tags" })
+    let lower_head = |head: &str| t.get(..head.len()).is_some_and(|h| h.eq_ignore_ascii_case(head));
+    let labelled = TAG_LABELS.iter().any(|label| {
+        lower_head(label) && t[label.len()..].trim_start().starts_with(':') && t[label.len()..].contains([',', '|'])
+    });
+    ((lower_head("filed under ") || labelled) && !crate::rules::ends_like_sentence(t) && line.words_at_most(20))
+        .then_some(Hit { part: None, reason: "a line of the article's tags" })
 }
 
+/// Labels of a tag line, which a colon and a list follow.
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "topics",
+    "themen",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "stichworte",
+    "étiquettes",
+    "mots-clés",
+    "etiquetas",
+    "temas",
+    "tag",
+    "argomenti",
+    "trefwoorden",
+    "tagi",
+];
 declare_rule! {
     /// ## What it removes
     /// A teaser list: a marker line ("You Might Like", "You may also like", "Recommended for
