@@ -292,6 +292,7 @@ static CASES: &[Case] = &[
         rule: "TIM002",
         removes: &[
             "Published 10 January 2017 7:48pm",
+            "Publiziert: 03.04.2020, 12:35",
             "Updated: Jan. 9, 2017 3:04 p.m. ET",
             "Posted 3 hours ago",
             "January 9, 2017",
@@ -421,6 +422,11 @@ static CASES: &[Case] = &[
             "The council met on Tuesday to discuss the budget.\n\n[-Next Up In Science & Health-]\n\n\
              [-* A clever new answer to one of the trickiest problems-]\n",
             "The council met on Tuesday to discuss the budget.\n\n[-More On:-]\n\n[-US professor to be freed in prisoner swap-]\n",
+            "Der Stadtrat hat am Dienstag über den Haushalt beraten.\n\n[-Mehr aus Thüringen-]\n\n[-Neue Buslinie für Erfurt-]\n",
+            // A cookie banner's "Mehr Informationen" button is no teaser heading: the headline
+            // under it stays.
+            "Wir verwenden Cookies.\nMehr Informationen\n\n[+Auenstadt wirft den Favoriten raus+]\n\n\
+             [+Der Zweitligist hat am Mittwochabend den Tabellenführer aus dem Pokal geworfen.+]\n",
             // The same shape as a subheading, with the article going on below it, stays.
             "The council met on Tuesday to discuss the budget.\n\n[+More Money for Schools+]\n\n\
              [+The plan adds four million to the schools budget over two years.+]\n",

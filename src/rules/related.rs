@@ -133,11 +133,31 @@ fn teaser_heading(trim: &str) -> bool {
 }
 
 /// How teaser headings start (lower case, with their space).
-const TEASER_HEADS: &[&str] =
-    &["more ", "trending ", "most popular ", "most read ", "popular ", "top stories ", "latest ", "next ", "previous "];
+const TEASER_HEADS: &[&str] = &[
+    "more ",
+    "trending ",
+    "most popular ",
+    "most read ",
+    "popular ",
+    "top stories ",
+    "latest ",
+    "next ",
+    "previous ",
+    // German "Mehr" headings name where more comes from ("Mehr aus Thüringen"); a bare
+    // "Mehr Informationen" is a button.
+    "mehr aus ",
+    "mehr zum ",
+    "mehr zur ",
+    "mehr von ",
+    "mehr vom ",
+    "mehr zu ",
+    "más sobre ",
+];
 /// Words a title-case heading leaves in lower case.
-const SMALL_WORDS: &[&str] =
-    &["on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a", "&"];
+const SMALL_WORDS: &[&str] = &[
+    "on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a", "&", "aus", "zum", "zur",
+    "auf", "der", "dem", "den", "vom", "im", "und", "für", "de", "la", "el",
+];
 
 fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);

@@ -102,7 +102,7 @@ pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\d{{1,2}}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?{MONTHS},?\s+(?:de\s+)?\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
     );
     let time = r"(?:\s*(?:,|at|-|–|\||•|·)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?";
-    let label = r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?:\s+(?:on|am|le|el|il|em|op))?\s*:?\s*)";
+    let label = r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date|veröffentlicht|veröffentlichung|publiziert|erschienen|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?:\s+(?:on|am|le|el|il|em|op))?\s*:?\s*)";
     let clock = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5})?";
     let ago = r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago";
     Regex::new(&format!(
