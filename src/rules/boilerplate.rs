@@ -241,7 +241,7 @@ fn page_footer(cx: &mut Context<'_, '_>) {
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
 /// in the languages of the lexicons.
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\s.{1,200}$")
+    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts|antworten|kommentare|réponses|commentaires|respuestas|comentarios)\s+(?:to|on|zu|auf|à|sur|a|en)\s.{1,200}$")
         .expect("compiles")
 });
 
@@ -262,7 +262,7 @@ fn is_comment_marker(trim: &str) -> bool {
         Some(inner) => inner.trim(),
         None => trim,
     };
-    (trim.len() <= 40 && COMMENT_COUNT.is_match(trim)) || (trim.ends_with(':') && COMMENT_HEADER.is_match(trim))
+    COMMENT_COUNT.is_match(trim) || (trim.ends_with(':') && COMMENT_HEADER.is_match(trim))
 }
 
 fn article_tail(cx: &mut Context<'_, '_>) {

@@ -67,10 +67,20 @@ pub(crate) static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("compiles")
 });
 
+/// A year right after the sign: "© 2019", "Copyright (c) 2004-2019".
+pub(crate) static COPYRIGHT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}").expect("compiles"));
+
 fn copyright(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
     let shaped =
         t.contains('©') || t.contains("opyright") || t.contains("(c)") || t.contains("(C)") || t.contains("eserved");
-    (shaped && t.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(t))
+    // A notice names a year or reserves rights; a longer sentence without either is about
+    // copyright ("Copyright © notices were added in ...").
+    let notice = t.contains("eserved")
+        || COPYRIGHT_YEAR.is_match(t)
+        || line.words_at_most(8)
+        || !crate::rules::ends_like_sentence(t);
+    (shaped && notice && t.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(t))
         .then_some(Hit { part: None, reason: "a copyright notice" })
 }

@@ -64,7 +64,8 @@ declare_rule! {
     /// ## What it removes
     /// A photo credit line: "TIMOTHY A. CLARY/AFP/Getty Images", "Credit: Alibaba",
     /// "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)", "Image: Shutterstock",
-    /// "Photo courtesy of the family", "AP Photo/Jane Doe"; in Chinese and Japanese, a caption
+    /// "Photo courtesy of the family", "AP Photo/Jane Doe"; a caption that ends with its credit
+    /// ("... © Jane Doe", "... (Foto: Privat)", "... (Symbolbild)"); in Chinese and Japanese, a caption
     /// ending with its photographer ("记者 陈浩 摄") or the day and place ("（24日、県営球場）").
     ///
     /// ## Why
@@ -204,7 +205,7 @@ const AGENCIES: &str = r"AFP|AP|AP Photo|Getty Images|Getty|Reuters|EPA|EPA-EFE|
 
 pub(crate) static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|crédits?|créditos?|crediti|courtesy|bildnachweis|fotonachweis)\s*[:：]\s*\S",
+        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|crédits?|créditos?|crediti|courtesy|bildnachweis|fotonachweis|titelbild|aufmacherbild|headerbild)\s*[:：]\s*\S",
     )
     .expect("compiles")
 });
@@ -227,8 +228,23 @@ pub(crate) static CJK_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[\s　/／]\p{Han}{2,4}[\s　]*[摄攝]|[（(]\d{1,2}日[、，,][^（）()]{1,20}[）)]|＝\d{1,2}日(?:[、，,][^＝]{1,20})?)$").expect("compiles")
 });
 
+/// A caption that ends with its credit: "... stabilisieren. © Pferderevue", "... (Foto: Privat)",
+/// "... (Symbolbild)", "... the game.Photograph: Getty Images", "... / (C) Kab Niang".
+pub(crate) static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[.!?)»“”\p{L}]\s*(?:\|\s*)?©\s*[^©.!?]{1,50}|\((?i:foto|fotos|bild|bilder|photo|image|symbolbild|archivbild|archivfoto|grafik)(?::[^()]{1,60})?\)\.?|[.!?]\s*(?i:photograph|photo|foto|bild|picture|image)s?\s*:\s*[^.:!?]{1,60}|/\s*\([Cc]\)\s*[^/()]{1,40})$",
+    )
+    .expect("compiles")
+});
+
+/// Most words of a caption with a trailing credit.
+const CAPTION_WORDS: usize = 60;
+
 fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
+    if t.len() <= 600 && line.words_at_most(CAPTION_WORDS) && TRAILING_CREDIT.is_match(t) {
+        return Some(Hit { part: None, reason: "a photo caption ending with its credit" });
+    }
     if t.chars().count() <= 80 && CJK_CAPTION.is_match(t) && t.chars().any(crate::document::is_cjk) {
         return Some(Hit { part: None, reason: "a news photo's caption with its credit or day and place" });
     }

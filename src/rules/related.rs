@@ -49,6 +49,13 @@ fn filed_under(line: &Line<'_>) -> Option<Hit> {
 
 /// Labels of a tag line, which a colon and a list follow.
 const TAG_LABELS: &[&str] = &[
+    "kategorie",
+    "kategorien",
+    "category",
+    "categories",
+    "catégories",
+    "categorías",
+    "posted in",
     "tags",
     "topics",
     "themen",
