@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- DIR [DIR...] [--bias precision|balanced|recall]
 //!                                               [--worst N] [--write-preds OUTDIR]
+//!                                               [--html] [--ignore SELECTOR]...
 //! ```
 //!
 //! Each DIR (for example `../shared/devset/aeb`) holds an `index.jsonl` (one JSON object per line
@@ -64,6 +65,10 @@ struct Args {
     /// Clean each page's HTML (`<id>.html`) with `clean_html` instead of its text dump.
     #[arg(long)]
     html: bool,
+
+    /// Rules or categories to leave out, as for the CLI (`--ignore boilerplate`).
+    #[arg(long, value_name = "SELECTOR")]
+    ignore: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -84,7 +89,8 @@ fn run(args: &Args) -> Result<(), String> {
             return Err(format!("{}: no such directory (expected a devset folder with an index.jsonl)", dir.display()));
         }
     }
-    let cleaner = Cleaner::builder().bias(args.bias).build().map_err(|e| e.to_string())?;
+    let cleaner =
+        Cleaner::builder().bias(args.bias).ignore(args.ignore.iter().cloned()).build().map_err(|e| e.to_string())?;
     for (n, dir) in args.dirs.iter().enumerate() {
         if n > 0 {
             println!();
