@@ -503,6 +503,12 @@ static CASES: &[Case] = &[
         removes: &[],
         keeps: &[],
         docs: &[
+            // A title and its dek standing apart under the header both stay.
+            "[-Example Kitchen-]\n[-Recipes-]\n[-Shop-]\n\n\
+             [+Lemony barley and white bean soup+]\n[+A pot for cold evenings that tastes better the next day+]\n\n\
+             [+This is the soup I make when the fridge is nearly empty and everyone is a little under the weather.+]\n\n\
+             [+Pearl barley takes a while to cook, but it needs very little attention while it does so.+]\n\n\
+             [+A word on the beans: tinned are perfectly good here, and they save an evening of soaking.+]\n",
             // A gallery's caption repeated above the article goes, whole or cut off; a line the
             // article itself repeats (a chorus) stays.
             "[+Council approves the new bridge+]\n\n\

@@ -107,7 +107,7 @@ fn knobs(bias: Bias) -> Knobs {
             good_stop: 0.2,
             penalty_weight: 1.0,
             bridge: 0.5,
-            zone_lines: 3,
+            zone_lines: 2,
             bridge_lines: 4,
             wall_lines: 12,
             bridge_block: 15.0,
@@ -375,7 +375,11 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
             // last item of a menu run sits right under the one before).
             // Lines that other rules removed are looked through: they are gone from the output.
             let above = (0..i).rev().find(|&j| marks[j].is_none());
-            let in_run = above.is_some_and(|j| !doc.segments[j].is_blank() && class[j] == Class::Short);
+            let short_line = |j: usize| !doc.segments[j].is_blank() && class[j] == Class::Short;
+            // ... or the two lines together stand apart: a title and its byline or dek.
+            let pair_apart = titles == 0
+                && above.is_some_and(|j| (0..j).rev().find(|&k| marks[k].is_none()).is_none_or(|k| !short_line(k)));
+            let in_run = above.is_some_and(short_line) && !pair_apart;
             let title = titles < 2 && !in_run && !repeated[i] && !trim.starts_with("* ") && word_count(trim) <= 30;
             if sentence_like(i) {
                 start = i;
