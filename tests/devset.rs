@@ -102,3 +102,79 @@ fn cleaning_extracted_text_keeps_the_article() {
     eprintln!("aeb post-extraction: recall {extracted:.3} -> {again:.3}, F1 {f1:.3}");
     assert!(extracted - again <= 0.01, "text mode cut the extracted articles: recall {extracted:.3} -> {again:.3}");
 }
+
+/// The pages of a devset folder, each with its index entry, when the folder is present.
+fn pages(set: &str) -> Option<(std::path::PathBuf, Vec<serde_json::Value>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset").join(set);
+    let index = std::fs::read_to_string(dir.join("index.jsonl")).ok()?;
+    let entries = index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("index line is JSON"))
+        .collect();
+    Some((dir, entries))
+}
+
+/// Mean F1 over readability's real pages (its synthetic test cases left out).
+fn readability_real_f1(clean: impl Fn(&str, &str) -> String) -> Option<f64> {
+    let (dir, entries) = pages("readability")?;
+    let (mut f1, mut n) = (0.0, 0.0);
+    for entry in entries.iter().filter(|e| e["synthetic_test"] != serde_json::Value::Bool(true)) {
+        let id = entry["id"].as_str().expect("id");
+        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{id}.{ext}"))).expect("page file");
+        f1 += prf(&clean(&read("dump.txt"), &read("html")), &read("gold.txt")).2;
+        n += 1.0;
+    }
+    Some(f1 / n)
+}
+
+/// Snippet F1 over trafilatura_eval: a `with` snippet found in the whitespace-normalized
+/// output is a true positive, missing a false negative; a `without` snippet found is a false
+/// positive; counts summed over the pages.
+fn snippet_f1(clean: impl Fn(&str, &str) -> String) -> Option<f64> {
+    let (dir, entries) = pages("trafilatura_eval")?;
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for entry in &entries {
+        let id = entry["id"].as_str().expect("id");
+        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{id}.{ext}"))).unwrap_or_default();
+        let snippets: serde_json::Value = serde_json::from_str(&read("snippets.json")).expect("snippets are JSON");
+        let output = norm(&clean(&read("dump.txt"), &read("html")));
+        let found = |kind: &str| -> Vec<bool> {
+            snippets[kind].as_array().map_or(Vec::new(), |a| {
+                a.iter().filter_map(|s| s.as_str()).map(|s| output.contains(&norm(s))).collect()
+            })
+        };
+        for hit in found("with") {
+            if hit {
+                tp += 1.0
+            } else {
+                fn_ += 1.0
+            }
+        }
+        fp += found("without").into_iter().filter(|&hit| hit).count() as f64;
+    }
+    let (p, r) = (tp / (tp + fp), tp / (tp + fn_));
+    Some(2.0 * p * r / (p + r))
+}
+
+#[test]
+fn readability_and_trafilatura_eval_stay_above_their_floors() {
+    let cleaner = Cleaner::new();
+    let text = |dump: &str, _: &str| cleaner.clean(dump).text();
+    let html = |_: &str, html: &str| cleaner.clean_html(html).text();
+    let floors: [(&str, Option<f64>, f64); 4] = [
+        ("readability real pages, text mode", readability_real_f1(text), 0.88),
+        ("readability real pages, HTML mode", readability_real_f1(html), 0.95),
+        ("trafilatura_eval snippets, text mode", snippet_f1(text), 0.85),
+        ("trafilatura_eval snippets, HTML mode", snippet_f1(html), 0.90),
+    ];
+    for (what, f1, floor) in floors {
+        let Some(f1) = f1 else {
+            eprintln!("skipping {what}: ../shared/devset is absent");
+            continue;
+        };
+        eprintln!("{what}: F1 {f1:.3}");
+        assert!(f1 >= floor, "{what}: F1 fell to {f1:.3} (floor {floor})");
+    }
+}
