@@ -503,6 +503,14 @@ static CASES: &[Case] = &[
         removes: &[],
         keeps: &[],
         docs: &[
+            // An article an extractor took three times is no gallery: every copy stays.
+            "[+Ten things about the new bridge you need to know today+]\n\n[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Ten things about the new bridge you need to know today+]\n\n[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Ten things about the new bridge you need to know today+]\n\n[+The council voted 7-2 on Tuesday to fund the new bridge across the river, ending a decade of debate.+]\n\n\
+             [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n",
             // A title and its dek standing apart under the header both stay.
             "[-Example Kitchen-]\n[-Recipes-]\n[-Shop-]\n\n\
              [+Lemony barley and white bean soup+]\n[+A pot for cold evenings that tastes better the next day+]\n\n\
@@ -521,6 +529,10 @@ static CASES: &[Case] = &[
              [+Row me over, row me over the river, love+]\n[+The tide is high and the night is long+]\n\
              [+Row me over, row me over the river, love+]\n[+Row me over, row me over the river, love+]\n\n\
              [+Work will start in the spring and the bridge should open to traffic in 2027, the mayor said.+]\n\n\
+             [+Engineers expect the first piles to be driven in April, weather permitting, and the deck to follow.+]\n\n\
+             [+Residents had asked for a crossing since the old ferry stopped running in the winter of 2014.+]\n\n\
+             [+The old ferry still runs on summer weekends, carrying walkers and cyclists across for free.+]\n\n\
+             [+The bridge will carry two lanes of traffic, a footway and a cycle lane on its northern side.+]\n\n\
              [+“This is a good day for the town and for everyone who has waited so long,” she told reporters.+]\n",
             "[-Example Gazette-]\n[-News-]\n[-Politics-]\n[-Business-]\n[-Technology-]\n[-Sport-]\n[-Weather-]\n\n\
              [+Council approves the new bridge+]\n\n\

@@ -242,10 +242,18 @@ fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias
         let cut = t.char_indices().nth(REPEAT_KEY_CHARS).map_or(t.len(), |(at, _)| at);
         &t[..cut]
     };
+    let mut long_lines = 0;
     for &(from, to) in &groups {
         if to - from == 1 && stats[from].length() >= REPEAT_WORDS {
             *seen.entry(repeat_key(from)).or_default() += 1;
+            long_lines += 1;
         }
+    }
+    // When most long lines repeat, the page shows its article more than once (an extractor
+    // that took it three times): that is no gallery, and nothing counts as repeated.
+    let repeating: usize = seen.values().filter(|&&n| n >= REPEATS).map(|&n| n as usize).sum();
+    if repeating * 2 >= long_lines {
+        seen.clear();
     }
     for &(from, to) in &groups {
         let mut s = Stats::default();
