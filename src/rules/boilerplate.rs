@@ -241,15 +241,18 @@ fn page_footer(cx: &mut Context<'_, '_>) {
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
 /// in the languages of the lexicons.
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts|antworten|kommentare|réponses|commentaires|respuestas|comentarios)\s+(?:to|on|zu|auf|à|sur|a|en)\s.{1,200}$")
+    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts|antworten|kommentare|réponses|commentaires|respuestas|comentarios)\s+(?:to|on|zu|auf|à|sur|a|en)\s.+$")
         .expect("compiles")
 });
 
 /// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:".
 pub(crate) static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*•]\s*|\d{1,4}\.\s*)?\p{Lu}[^.!?]{0,60}\son\s[^.!?]{0,30}\d{4}[^!?]{0,25}\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*|\d{1,4}\.\s*)?[\p{L}\d][\w.'’ -]{0,40}\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
+    Regex::new(r"^(?:[*•]\s*|\d{1,4}\.\s*)?\p{Lu}[^.!?]*\son\s[^.!?]*\d{4}[^!?]*\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*|\d{1,4}\.\s*)?[\p{L}\d][\w.'’ -]*\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
         .expect("compiles")
 });
+
+/// Longest comment header ("Jane on September 29, 2018 at 12:16 am said:").
+const COMMENT_HEADER_BYTES: usize = 120;
 
 /// True when the line opens a comment section: a comment count ("12 Comments") or the header
 /// of a comment.
@@ -262,7 +265,10 @@ fn is_comment_marker(trim: &str) -> bool {
         Some(inner) => inner.trim(),
         None => trim,
     };
-    COMMENT_COUNT.is_match(trim) || (trim.ends_with(':') && COMMENT_HEADER.is_match(trim))
+    // A heading is short; only "12 responses to \"...\"" runs longer, and it opens with its count.
+    let count_shaped = trim.len() <= 40 || trim.starts_with(|c: char| c.is_ascii_digit());
+    (count_shaped && COMMENT_COUNT.is_match(trim))
+        || (trim.ends_with(':') && trim.len() <= COMMENT_HEADER_BYTES && COMMENT_HEADER.is_match(trim))
 }
 
 fn article_tail(cx: &mut Context<'_, '_>) {
@@ -341,7 +347,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
 /// A comment's metadata line: "2 days ago", "2 days ago at 07:52 am", "Rating: 36 Votes",
 /// "12 likes", "Reply", "Report abuse".
 pub(crate) static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|rating:\s*-?\d{1,6}\s+votes?|[^·|]{1,60}\s[·|]\s[^·|]{0,30}\d{4}\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
+    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.*|rating:\s*-?\d{1,6}\s+votes?|[^·|]+\s[·|]\s[^·|]*\d{4}\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
         .expect("compiles")
 });
 

@@ -225,27 +225,52 @@ pub(crate) static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
 /// A Chinese or Japanese news photo's caption: "…记者 陈浩 摄" (photographed by), "…＝11日、札幌市"
 /// and "…（24日、県営球場）" (the day and place the photo was taken).
 pub(crate) static CJK_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[\s　/／]\p{Han}{2,4}[\s　]*[摄攝]|[（(]\d{1,2}日[、，,][^（）()]{1,20}[）)]|＝\d{1,2}日(?:[、，,][^＝]{1,20})?)$").expect("compiles")
+    Regex::new(
+        r"(?:[\s　/／]\p{Han}{2,4}[\s　]*[摄攝]|[（(]\d{1,2}日[、，,][^（）()]+[）)]|＝\d{1,2}日(?:[、，,][^＝]+)?)$",
+    )
+    .expect("compiles")
 });
 
 /// A caption that ends with its credit: "... stabilisieren. © Pferderevue", "... (Foto: Privat)",
 /// "... (Symbolbild)", "... the game.Photograph: Getty Images", "... / (C) Kab Niang".
 pub(crate) static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[.!?)»“”\p{L}]\s*(?:\|\s*)?©\s*[^©.!?]{1,50}|\((?i:foto|fotos|bild|bilder|photo|image|symbolbild|archivbild|archivfoto|grafik)(?::[^()]{1,60})?\)\.?|[.!?]\s*(?i:photograph|photo|foto|bild|picture|image)s?\s*:\s*[^.:!?]{1,60}|/\s*\([Cc]\)\s*[^/()]{1,40})$",
+        r"(?:[.!?)»“”\p{L}]\s*(?:\|\s*)?©\s*[^©.!?]+|\((?i:foto|fotos|bild|bilder|photo|image|symbolbild|archivbild|archivfoto|grafik)(?::[^()]+)?\)\.?|[.!?]\s*(?i:photograph|photo|foto|bild|picture|image)s?\s*:\s*[^.:!?]+|/\s*\([Cc]\)\s*[^/()]+)$",
     )
     .expect("compiles")
 });
+
+/// The last `max` bytes of `t` or fewer, starting on a character boundary.
+fn tail_of(t: &str, max: usize) -> &str {
+    let mut from = t.len().saturating_sub(max);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    &t[from..]
+}
+
+/// Longest trailing credit, in bytes, and a CJK caption's credit or day-and-place part, in
+/// characters.
+const CREDIT_BYTES: usize = 72;
+const CJK_CREDIT_CHARS: usize = 24;
 
 /// Most words of a caption with a trailing credit.
 const CAPTION_WORDS: usize = 60;
 
 fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
-    if t.len() <= 600 && line.words_at_most(CAPTION_WORDS) && TRAILING_CREDIT.is_match(t) {
+    // The caption shapes are anchored at the end and short: only the line's tail is searched.
+    let tail = tail_of(t, 120);
+    // The shapes' parts are unbounded in the patterns (bounded repeats make large automata);
+    // a credit is at most `CREDIT_BYTES` long.
+    let credit = TRAILING_CREDIT.find(tail).is_some_and(|m| m.len() <= CREDIT_BYTES);
+    if t.len() <= 600 && credit && line.words_at_most(CAPTION_WORDS) {
         return Some(Hit { part: None, reason: "a photo caption ending with its credit" });
     }
-    if t.chars().count() <= 80 && CJK_CAPTION.is_match(t) && t.chars().any(crate::document::is_cjk) {
+    if CJK_CAPTION.find(tail).is_some_and(|m| m.len() <= 3 * CJK_CREDIT_CHARS)
+        && t.chars().count() <= 80
+        && t.chars().any(crate::document::is_cjk)
+    {
         return Some(Hit { part: None, reason: "a news photo's caption with its credit or day and place" });
     }
     if t.len() > 200 || !line.words_at_most(14) {

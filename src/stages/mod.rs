@@ -35,6 +35,8 @@ pub(crate) struct Run<'a> {
     pub markers: Vec<(usize, RuleId)>,
     /// The structural analysis, computed by the first rule that needs it in a context round.
     pub structure: Option<structure::Analysis>,
+    /// The document's language, detected by the first analysis.
+    pub language: Option<crate::language::Language>,
     /// Loop steps taken, for [`crate::Work`].
     pub steps: Cell<u64>,
     /// In HTML mode, what the markup says of each line (one line per segment).
@@ -51,6 +53,7 @@ impl<'a> Run<'a> {
             run_candidates: Vec::new(),
             markers: Vec::new(),
             structure: None,
+            language: None,
             steps: Cell::new(0),
             dom: None,
         }

@@ -162,36 +162,45 @@ const REPEAT_KEY_CHARS: usize = 60;
 const LIST_ITEM_WORDS: usize = 5;
 
 /// Bytes of long lines handed to language detection.
-const SAMPLE_BYTES: usize = 1024;
+const SAMPLE_BYTES: usize = 512;
 
 /// Runs the analysis, or returns the one already made in this round.
 pub(crate) fn analyse<'r>(run: &'r mut Run<'_>) -> &'r Analysis {
     if run.structure.is_none() {
-        let analysis = compute(run.doc, &run.marks, run.settings.bias, &run.steps);
+        let analysis = compute(run.doc, &run.marks, run.settings.bias, &run.steps, &mut run.language);
         run.structure = Some(analysis);
     }
     run.structure.as_ref().expect("set above")
 }
 
-fn compute(doc: &Document<'_>, marks: &[Option<crate::rule::RuleId>], bias: Bias, steps: &Cell<u64>) -> Analysis {
+fn compute(
+    doc: &Document<'_>,
+    marks: &[Option<crate::rule::RuleId>],
+    bias: Bias,
+    steps: &Cell<u64>,
+    cached: &mut Option<Language>,
+) -> Analysis {
     let k = knobs(bias);
     let n = doc.segments.len();
     // Each pass below visits every line a bounded number of times; the bridges count their own.
     steps.set(steps.get() + 8 * n as u64);
     let live = |i: usize| !doc.segments[i].is_blank() && marks[i].is_none();
 
-    let mut sample = String::new();
-    for i in (0..n).filter(|&i| live(i)) {
-        let t = doc.text(doc.segments[i].trim);
-        if t.len() >= 60 {
-            sample.push_str(t);
-            sample.push('\n');
-            if sample.len() >= SAMPLE_BYTES {
-                break;
+    // The language is detected once per document, in the first round that needs it.
+    let language = *cached.get_or_insert_with(|| {
+        let mut sample = String::new();
+        for i in (0..n).filter(|&i| live(i)) {
+            let t = doc.text(doc.segments[i].trim);
+            if t.len() >= 60 {
+                sample.push_str(t);
+                sample.push('\n');
+                if sample.len() >= SAMPLE_BYTES {
+                    break;
+                }
             }
         }
-    }
-    let language = Language::detect(&sample);
+        Language::detect(&sample)
+    });
     let has_list = language.code.is_some_and(|c| !matches!(c, "zh" | "ja"));
 
     let mut buf = String::new();
