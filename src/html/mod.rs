@@ -630,9 +630,9 @@ fn add_prose(stack: &mut [Frame<'_>], chars: u64, out: &Projection) {
         }
         return;
     }
-    let words = out.text.rsplit('\n').next().map(crate::document::word_count).unwrap_or(0);
+    let long = out.text.rsplit('\n').next().is_some_and(|line| !crate::document::words_at_most(line, 7));
     let link_heavy = info.link_chars * 2 > info.chars;
-    if words >= 8 && !link_heavy {
+    if long && !link_heavy {
         if let Some(f) = stack.last_mut() {
             f.prose += chars;
         }
