@@ -474,12 +474,15 @@ static CASES: &[Case] = &[
     Case {
         rule: "LEG002",
         removes: &[
+            "Example Media Group, a division of Example Holdings and its partners. All rights reserved.",
             "© 2017 Example Media. All rights reserved.",
             "Copyright 2019 Example Corp",
             "(c) 2020 Example",
             "Example Media Group. All rights reserved.",
         ],
         keeps: &[
+            // A sentence that ends with the words of a notice.
+            "The label said the band kept its name and all rights reserved.",
             // A sentence about copyright with a year in it, not a notice.
             "Copyright © notices were added in 2019 by the firm's lawyers.",
             "Copyright questions dominated the hearing.",

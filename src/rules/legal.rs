@@ -71,16 +71,22 @@ pub(crate) static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static COPYRIGHT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}").expect("compiles"));
 
+/// "All rights reserved" as a sentence of its own, as notices end.
+pub(crate) static RIGHTS_RESERVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?|·©–-]\s*)(?:All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\.?$").expect("compiles")
+});
+
 fn copyright(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
     let shaped =
         t.contains('©') || t.contains("opyright") || t.contains("(c)") || t.contains("(C)") || t.contains("eserved");
-    // A notice names a year or reserves rights; a longer sentence without either is about
-    // copyright ("Copyright © notices were added in ...").
-    let notice = t.contains("eserved")
-        || COPYRIGHT_YEAR.is_match(t)
+    // A notice names a year right after the sign, or is short, or is no sentence, or closes
+    // with "All rights reserved." of its own; a longer sentence is about copyright ("Copyright ©
+    // notices were added in ...", "The band kept its name and all rights reserved.").
+    let notice = COPYRIGHT_YEAR.is_match(t)
         || line.words_at_most(8)
-        || !crate::rules::ends_like_sentence(t);
+        || !crate::rules::ends_like_sentence(t)
+        || RIGHTS_RESERVED.is_match(t);
     (shaped && notice && t.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(t))
         .then_some(Hit { part: None, reason: "a copyright notice" })
 }

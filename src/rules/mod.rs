@@ -26,6 +26,7 @@ pub(crate) fn compile_patterns() {
         &share::FOLLOW_ON,
         &legal::COPYRIGHT_LINE,
         &legal::COPYRIGHT_YEAR,
+        &legal::RIGHTS_RESERVED,
         &media::FILENAME,
         &media::COUNTER,
         &media::CREDIT_LABEL,
