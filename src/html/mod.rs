@@ -255,7 +255,7 @@ struct Tokens {
     /// Plain tokens by length.
     by_len: Vec<Vec<&'static str>>,
     compound: Vec<&'static str>,
-    /// Tokens that also name the longer words they start, with their `*`.
+    /// Stems: tokens that also name the longer words they start (listed with a `*`).
     prefixes: Vec<&'static str>,
 }
 
@@ -269,8 +269,8 @@ impl Tokens {
         let mut prefixes = Vec::new();
         for &t in tokens {
             if let Some(stem) = t.strip_suffix('*') {
-                prefixes.push(t);
-                by_len[stem.len()].push(t);
+                prefixes.push(stem);
+                by_len[stem.len()].push(stem);
                 continue;
             }
             assert!(t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "token {t}");
@@ -304,16 +304,16 @@ impl Tokens {
                 for (l, b) in lower.iter_mut().zip(word) {
                     *l = b.to_ascii_lowercase();
                 }
-                if let Some(t) = candidates.iter().find(|t| t.trim_end_matches('*').as_bytes() == &lower[..word.len()])
-                {
-                    return Some(t.trim_end_matches('*'));
+                if let Some(t) = candidates.iter().find(|t| t.as_bytes() == &lower[..word.len()]) {
+                    return Some(t);
                 }
             }
-            if let Some(t) = self.prefixes.iter().find(|t| {
-                let stem = t.trim_end_matches('*').as_bytes();
-                word.len() > stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
-            }) {
-                return Some(t.trim_end_matches('*'));
+            if let Some(stem) = self
+                .prefixes
+                .iter()
+                .find(|stem| word.len() > stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes()))
+            {
+                return Some(stem);
             }
             let rest = &bytes[start..];
             if let Some(t) = self.compound.iter().find(|t| {

@@ -275,14 +275,13 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     let rule = cx.rule;
     let mut markers: Vec<(usize, Marker)> =
         cx.run.markers.iter().filter(|m| m.1 == rule).map(|m| (m.0, Marker::Comments)).collect();
-    markers.extend(
-        (0..cx.len()).filter(|&i| !cx.is_blank(i) && is_comment_marker(cx.trim(i))).map(|i| (i, Marker::Comments)),
-    );
-    markers.extend(
-        (0..cx.len())
-            .filter(|&i| cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002" | "PRM002")))
-            .map(|i| (i, Marker::Related)),
-    );
+    for i in 0..cx.len() {
+        if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
+            markers.push((i, Marker::Comments));
+        } else if cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002" | "PRM002")) {
+            markers.push((i, Marker::Related));
+        }
+    }
     if markers.is_empty() {
         return;
     }
@@ -308,6 +307,8 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     }
     let (start, end) = (a.start, a.end);
     let mut before = 0;
+    // The number of the latest numbered section heading so far ("4. Check the towels").
+    let mut section = None;
     let mut cut = None;
     let mut m = markers.iter().peekable();
     for i in start..end {
@@ -326,13 +327,16 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 Marker::Comments => 2 * before >= a.good_words,
                 Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end, section)) {
                 cut = Some(i);
                 break;
             }
         }
         if a.class[i] == Class::Good {
             before += a.stats[i].length();
+        }
+        if !doc.segments[i].is_blank() {
+            section = section_number(doc.text(doc.segments[i].trim)).or(section);
         }
     }
     let Some(cut) = cut else { return };
@@ -396,8 +400,14 @@ const RESUME_WITHIN: usize = 12;
 
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
-/// or the article's numbered sections go on.
-fn prose_continues(doc: &Document<'_>, a: &crate::stages::structure::Analysis, at: usize, to: usize) -> bool {
+/// or the article's numbered sections go on (`previous_number` is the latest before `at`).
+fn prose_continues(
+    doc: &Document<'_>,
+    a: &crate::stages::structure::Analysis,
+    at: usize,
+    to: usize,
+    previous_number: Option<u32>,
+) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
     let mut previous_good = false;
     let mut seen = 0;
@@ -421,8 +431,6 @@ fn prose_continues(doc: &Document<'_>, a: &crate::stages::structure::Analysis, a
     }
     // A list article's numbered sections go on across an inline box: "4. ..." before it,
     // "5. ..." after it.
-    let previous_number =
-        (a.start..at).rev().filter(|&i| !doc.segments[i].is_blank()).find_map(|i| section_number(trim(i)));
     matches!((previous_number, next_number), (Some(p), Some(n)) if n == p + 1)
 }
 

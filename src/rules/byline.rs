@@ -195,9 +195,7 @@ fn is_separator(c: char) -> bool {
 fn title_case(text: &str) -> bool {
     text.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| is_separator(c) || matches!(c, '(' | ')' | '-' | '"' | '“' | '”'));
-        w.is_empty()
-            || SMALL_WORDS.contains(&w)
-            || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.is_empty() || SMALL_WORDS.contains(&w) || crate::rules::capitalised(w)
     })
 }
 

@@ -47,6 +47,11 @@ pub(crate) fn compile_patterns() {
     }
 }
 
+/// True when the word starts with a capital letter or a digit, as words of a title do.
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// True when the line ends like a sentence: `.`, `!` or `?`, maybe inside closing quotes, and
 /// not an ellipsis.
 pub(crate) fn ends_like_sentence(text: &str) -> bool {

@@ -109,7 +109,7 @@ declare_rule! {
 fn more_from_site(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
     let rest = ["More from ", "More From ", "MORE FROM "].iter().find_map(|p| t.strip_prefix(p))?;
-    let title_case = rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let title_case = rest.split_whitespace().all(crate::rules::capitalised);
     (title_case && !t.ends_with([':', '.', '?', '!']) && line.words_at_most(7))
         .then_some(Hit { part: None, reason: "a \"More from\" marker naming a site or section" })
 }
@@ -128,15 +128,13 @@ fn teaser_heading(trim: &str) -> bool {
     if t.ends_with(['.', '?', '!', ',', ';', ':']) {
         return false;
     }
-    let lower = t.to_lowercase();
-    let Some(rest) = TEASER_HEADS.iter().find_map(|h| lower.strip_prefix(h).map(|_| &t[h.len()..])) else {
+    let opens = |h: &&&str| t.get(..h.len()).is_some_and(|start| start.eq_ignore_ascii_case(h));
+    let Some(rest) = TEASER_HEADS.iter().find(opens).map(|h| &t[h.len()..]) else {
         return false;
     };
     let words = rest.split_whitespace().count();
     (1..=5).contains(&words)
-        && rest
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL_WORDS.contains(&w))
+        && rest.split_whitespace().all(|w| crate::rules::capitalised(w) || SMALL_WORDS.contains(&w))
 }
 
 /// How teaser headings start (lower case, with their space).
