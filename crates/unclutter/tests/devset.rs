@@ -41,7 +41,7 @@ fn prf(output: &str, gold: &str) -> (f64, f64, f64) {
 
 /// Mean recall and F1 over the aeb pages, cleaning each page with `clean`.
 fn aeb_scores(clean: impl Fn(&str, &str) -> String) -> Option<(f64, f64)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset/aeb");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/devset/aeb");
     let index = std::fs::read_to_string(dir.join("index.jsonl")).ok()?;
     let (mut recall, mut f1, mut pages) = (0.0, 0.0, 0.0);
     for line in index.lines().filter(|l| !l.trim().is_empty()) {
@@ -105,7 +105,7 @@ fn cleaning_extracted_text_keeps_the_article() {
 
 /// The pages of a devset folder, each with its index entry, when the folder is present.
 fn pages(set: &str) -> Option<(std::path::PathBuf, Vec<serde_json::Value>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset").join(set);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/devset").join(set);
     let index = std::fs::read_to_string(dir.join("index.jsonl")).ok()?;
     let entries = index
         .lines()

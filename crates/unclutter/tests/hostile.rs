@@ -33,8 +33,8 @@ fn survive(name: &str, input: &str) -> usize {
 #[test]
 fn work_grows_linearly() {
     let shapes: &[(&str, &str)] = &[
-        ("article with clutter", include_str!("../corpus/text/01-gadgetline-foldable-phone.in.txt")),
-        ("whole page", include_str!("../corpus/pages/en/01-riverside-courier-bus-lanes.in.txt")),
+        ("article with clutter", include_str!("../../../corpus/text/01-gadgetline-foldable-phone.in.txt")),
+        ("whole page", include_str!("../../../corpus/pages/en/01-riverside-courier-bus-lanes.in.txt")),
         ("blank runs between bios", "Jane Doe is a reporter for Example News.\n\n\n\n\n\n\n\nJane Doe\n"),
         ("buttons between ads", "Facebook\nAdvertisement\nAdvertisement\nTwitter\n"),
         ("teaser list", "You Might Like\nHottest products from the show\nWhy the bridge closed\n"),

@@ -9,7 +9,7 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn seed_documents_keep_body_and_lose_clutter() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let gold_path = shared.join("tools/seeds-gold.json");
     if !gold_path.exists() {
         eprintln!("skipping: {} is absent", gold_path.display());

@@ -28,7 +28,7 @@ fn main() {
     let cleaner = Cleaner::new();
     let files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/text");
         let mut all = String::new();
         let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         paths.sort();

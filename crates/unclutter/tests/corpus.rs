@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use unclutter::{Cleaned, Cleaner, RuleSelector};
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
 /// Every `*.in.txt` and `*.in.html` under `corpus/`, sorted.

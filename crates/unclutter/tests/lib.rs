@@ -1,6 +1,5 @@
 //! The integration suite: one binary, one module per concern.
 
-mod cli;
 mod corpus;
 mod devset;
 mod hostile;

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Instant;
 
 fn corpus() -> String {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
     let mut files = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from(root)];
     while let Some(dir) = dirs.pop() {

@@ -1,0 +1,1 @@
+//! Devset loading and scoring for unclutter, with the measures of `../shared/tools/score.py`.
