@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::html::{BlockKind, Link};
 use crate::removal::Removal;
-use crate::span::Span;
+use unclutter_text::Span;
 
 /// What a [`Cleaner`](crate::Cleaner) made of one input.
 ///

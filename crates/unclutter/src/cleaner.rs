@@ -4,37 +4,12 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::cleaned::{Cleaned, HtmlFacts, Work};
-use crate::document::Document;
-use crate::html::{self, Projection};
-use crate::registry::{self, ContextFn, LineFn, RULES};
-use crate::removal::normalize;
-use crate::removal::Removal;
-use crate::rule::RuleId;
+use crate::cleaned::{Cleaned, HtmlFacts};
+use crate::config::{Bias, Settings};
+use crate::html;
+use crate::meta::RuleId;
+use crate::pipeline::{Pipeline, PipelineError};
 use crate::select::{RuleSelector, RuleSet, SelectorError};
-use crate::stages::{self, phrases::PhraseMatcher, Run};
-
-/// Which way to lean when a line could be either clutter or article.
-///
-/// `Precision` favours a clean output and removes more; `Recall` favours keeping every article
-/// word and removes less. The bias scales the word limits of prefix and contains phrases and the
-/// length of teaser lines.
-///
-/// ```
-/// use unclutter::Bias;
-/// assert_eq!("recall".parse::<Bias>().unwrap(), Bias::Recall);
-/// assert_eq!(Bias::default(), Bias::Balanced);
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Bias {
-    /// Remove more: a cleaner output at some risk to short article lines.
-    Precision,
-    /// The default.
-    #[default]
-    Balanced,
-    /// Remove less: keep anything that might be article.
-    Recall,
-}
 
 impl FromStr for Bias {
     type Err = BuildError;
@@ -45,23 +20,6 @@ impl FromStr for Bias {
             "balanced" => Ok(Bias::Balanced),
             "recall" => Ok(Bias::Recall),
             _ => Err(BuildError::Bias(s.to_string())),
-        }
-    }
-}
-
-/// Numbers derived from the configuration, read by the stages.
-#[derive(Clone, Debug)]
-pub(crate) struct Settings {
-    pub bias: Bias,
-}
-
-impl Settings {
-    /// A rule's word limit, scaled by the bias.
-    pub fn scale_words(&self, base: usize) -> usize {
-        match self.bias {
-            Bias::Precision => base + base / 2,
-            Bias::Balanced => base,
-            Bias::Recall => (base * 2).div_ceil(3),
         }
     }
 }
@@ -132,6 +90,9 @@ pub enum BuildError {
     Bias(String),
     /// The phrase automaton could not be built.
     Automaton(String),
+    /// The selected rules cannot be put in an order (a rule runs after one of a later phase, or
+    /// rules run after each other in a circle).
+    Order(String),
 }
 
 impl fmt::Display for BuildError {
@@ -140,6 +101,7 @@ impl fmt::Display for BuildError {
             BuildError::Selector(e) => e.fmt(f),
             BuildError::Bias(b) => write!(f, "unknown bias '{b}': expected precision, balanced or recall"),
             BuildError::Automaton(e) => write!(f, "cannot build the phrase automaton: {e}"),
+            BuildError::Order(e) => write!(f, "cannot order the rules' passes: {e}"),
         }
     }
 }
@@ -212,30 +174,11 @@ impl CleanerBuilder {
             list.iter().map(|s| s.parse::<RuleSelector>().map_err(BuildError::from)).collect()
         };
         let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
-        let settings = Settings { bias: self.bias };
-        let phrases = PhraseMatcher::build(&rules, &settings)?;
-        crate::rules::compile_patterns();
-        crate::language::load();
-        let line_rules = rules.iter().filter_map(|r| Some((r, RULES[r.index()].line?))).collect();
-        let mut context_rules: Vec<(RuleId, ContextFn)> =
-            rules.iter().filter_map(|r| Some((r, RULES[r.index()].context?))).collect();
-        context_rules.sort_by_key(|(r, _)| registry::CONTEXT_ORDER.iter().position(|c| *c == r.code()));
-        let markup_rules = context_rules.iter().take_while(|(r, _)| registry::MARKUP_FIRST.contains(&r.code())).count();
-        let blank_lines = RuleId::from_code(registry::BLANK_LINES_CODE).filter(|r| rules.contains(*r));
-        let strip_stamps = RuleId::from_code(registry::LEADING_DATE_CODE).is_some_and(|r| rules.contains(r));
-        let limits = self.limits;
-        let inner = Inner {
-            rules,
-            settings,
-            phrases,
-            line_rules,
-            context_rules,
-            markup_rules,
-            blank_lines,
-            strip_stamps,
-            limits,
-        };
-        Ok(Cleaner { inner: Arc::new(inner) })
+        let pipeline = Pipeline::build(&rules, Settings { bias: self.bias }).map_err(|e| match e {
+            PipelineError::Order(e) => BuildError::Order(e.to_string()),
+            PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
+        })?;
+        Ok(Cleaner { inner: Arc::new(Inner { rules, pipeline, limits: self.limits }) })
     }
 }
 
@@ -260,15 +203,7 @@ pub struct Cleaner {
 #[derive(Debug)]
 struct Inner {
     rules: RuleSet,
-    settings: Settings,
-    phrases: Option<PhraseMatcher>,
-    line_rules: Vec<(RuleId, LineFn)>,
-    context_rules: Vec<(RuleId, ContextFn)>,
-    /// How many of `context_rules` judge by the markup alone (they come first).
-    markup_rules: usize,
-    blank_lines: Option<RuleId>,
-    /// TIM003 is on: segmentation sets leading date stamps apart.
-    strip_stamps: bool,
+    pipeline: Pipeline,
     limits: Limits,
 }
 
@@ -298,7 +233,7 @@ impl Cleaner {
 
     /// The bias this cleaner was built with.
     pub fn bias(&self) -> Bias {
-        self.inner.settings.bias
+        self.inner.pipeline.settings().bias
     }
 
     /// Cleans one document of plain text, or refuses it when it is over the cleaner's
@@ -318,7 +253,7 @@ impl Cleaner {
     /// Cleans one document of plain text, whatever its size (see [`try_clean`](Self::try_clean)
     /// for inputs that may be hostile).
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
-        let (removals, work) = self.run(input, None);
+        let (removals, work) = self.inner.pipeline.run(input, None);
         Cleaned::new(input, removals, work)
     }
 
@@ -341,7 +276,7 @@ impl Cleaner {
     /// ```
     pub fn clean_html(&self, html: &str) -> Cleaned<'static> {
         let projection = html::project(html);
-        let (removals, work) = self.run(&projection.text, Some(&projection));
+        let (removals, work) = self.inner.pipeline.run(&projection.text, Some(&projection));
         let mut line_starts = Vec::with_capacity(projection.lines.len());
         let mut at = 0;
         for line in projection.text.split('\n') {
@@ -371,27 +306,6 @@ impl Cleaner {
             return Err(LimitError::Lines { limit: limits.max_lines, actual: lines });
         }
         Ok(cleaned)
-    }
-
-    /// Runs every stage over `input`, with the markup's evidence in HTML mode.
-    fn run(&self, input: &str, dom: Option<&Projection>) -> (Vec<Removal>, Work) {
-        let inner = &*self.inner;
-        let doc = Document::parse(input, inner.strip_stamps);
-        let mut run = Run::new(&doc, &inner.settings);
-        run.dom = dom;
-        if dom.is_some() {
-            stages::context::run_once(&inner.context_rules[..inner.markup_rules], &mut run);
-        }
-        if let Some(phrases) = &inner.phrases {
-            phrases.run(&mut run);
-        }
-        stages::lines::run(&inner.line_rules, &mut run);
-        stages::context::run(&inner.context_rules, &mut run);
-        if let Some(rule) = inner.blank_lines {
-            stages::whitespace::run(rule, &mut run);
-        }
-        let work = Work { lines: doc.segments.len() as u64, steps: run.steps.get() };
-        (normalize(input, run.removals), work)
     }
 }
 

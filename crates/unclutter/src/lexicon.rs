@@ -1,29 +1,20 @@
-//! Phrase lists, one data file per language under `lexicons/`, parsed once.
+//! The bundled phrase lists: one data file per language under `lexicons/`, in the format of
+//! [`unclutter_text::lexicon`], parsed once and tied to the registry's rules.
 //!
-//! Format: `[CODE]` opens the section of a rule; each line under it is `MODE phrase` where MODE
-//! is `=` (the phrase is the whole line), `^` (the line starts with it) or `~` (the line contains
-//! it). `#` starts a comment line. Phrases match ASCII case-insensitively; non-ASCII letters must
-//! be written in the case they appear in.
+//! Adding a language is adding one file here: its `[CODE]` sections give phrases to the rules
+//! that take phrases.
 
 use std::sync::LazyLock;
 
-use crate::document::is_decoration;
-use crate::rule::RuleId;
+use unclutter_text::lexicon::{self, Mode};
 
-/// How a phrase must sit in its line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// The line's core (without white space and decoration) is the phrase.
-    Exact,
-    /// The line's core starts with the phrase, and the line is short.
-    Prefix,
-    /// The phrase stands anywhere in a short line, at word boundaries.
-    Contains,
-}
+use crate::meta::RuleId;
+use crate::registry;
 
 /// One phrase of one rule in one language.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
+    /// The language of the file (read by the tests that check each file on its own).
     #[allow(dead_code)]
     pub lang: &'static str,
     pub rule: RuleId,
@@ -60,40 +51,24 @@ pub(crate) fn entries() -> &'static [Entry] {
     &ENTRIES
 }
 
-/// Parses one lexicon file.
+/// Parses one lexicon file against the registry: every section must name a rule that takes
+/// phrases.
 pub(crate) fn parse(lang: &'static str, text: &'static str) -> Result<Vec<Entry>, String> {
-    let mut out = Vec::new();
-    let mut rule = None;
-    for (n, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        let at = || format!("line {}", n + 1);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            let id = RuleId::from_code(code).ok_or_else(|| format!("{}: unknown rule {code}", at()))?;
-            if crate::registry::RULES[id.index()].phrases.is_none() {
-                return Err(format!("{}: rule {code} takes no phrases", at()));
-            }
-            rule = Some(id);
-            continue;
-        }
-        let rule = rule.ok_or_else(|| format!("{}: phrase before any [CODE] section", at()))?;
-        let (mode, phrase) = match line.split_at(1) {
-            ("=", rest) => (Mode::Exact, rest.trim()),
-            ("^", rest) => (Mode::Prefix, rest.trim()),
-            ("~", rest) => (Mode::Contains, rest.trim()),
-            _ => return Err(format!("{}: expected '=', '^' or '~' before the phrase", at())),
-        };
-        if phrase.is_empty() {
-            return Err(format!("{}: empty phrase", at()));
-        }
-        if mode == Mode::Exact && (phrase.starts_with(is_decoration) || phrase.ends_with(is_decoration)) {
-            return Err(format!("{}: an '=' phrase cannot start or end with decoration: {phrase:?}", at()));
-        }
-        out.push(Entry { lang, rule, mode, phrase });
-    }
-    Ok(out)
+    let takes_phrases = |code: &str| match RuleId::from_code(code) {
+        None => Err(format!("unknown rule {code}")),
+        Some(rule) if registry::rule(rule).phrases().is_none() => Err(format!("rule {code} takes no phrases")),
+        Some(_) => Ok(()),
+    };
+    let entries = lexicon::parse(lang, text, takes_phrases)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| Entry {
+            lang: e.lang,
+            rule: RuleId::from_code(e.code).expect("checked by the section test"),
+            mode: e.mode,
+            phrase: e.phrase,
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -119,16 +94,14 @@ mod tests {
 
     #[test]
     fn every_phrase_rule_has_phrases() {
-        for rule in RuleId::all().filter(|r| crate::registry::RULES[r.index()].phrases.is_some()) {
+        for rule in RuleId::all().filter(|&r| registry::rule(r).phrases().is_some()) {
             assert!(entries().iter().any(|e| e.rule == rule), "{} has no phrase", rule.code());
         }
     }
 
     #[test]
-    fn rejects_bad_lines() {
-        for bad in ["= orphan", "[XYZ001]\n= a", "[NAV001]\n? a", "[NAV001]\n=", "[NAV001]\n= share:", "[BYL001]\n= a"]
-        {
-            assert!(parse("xx", bad).is_err(), "{bad:?} parsed");
-        }
+    fn sections_must_name_phrase_rules() {
+        assert!(parse("xx", "[XYZ001]\n= a").unwrap_err().contains("unknown rule XYZ001"));
+        assert!(parse("xx", "[BYL001]\n= a").unwrap_err().contains("takes no phrases"));
     }
 }

@@ -33,26 +33,49 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-mod cleaned;
-mod cleaner;
-mod document;
+// The modules, bottom layer first: a module uses only modules declared above it (and the text
+// primitives of `unclutter_text`, the layer below the library); `tests/layers.rs` checks it.
+
+// Configuration and the evidence rules read: the bias, the HTML projection, the structural
+// analysis.
+mod config;
+
 mod html;
-mod language;
-mod lexicon;
-mod registry;
+
+mod analysis;
+
+// What rules are: identity, removals, the context they see, the Rule trait.
+mod meta;
+
 mod removal;
+
+mod context;
+
 mod rule;
+
+// The rules, and the registry that lists them.
 mod rules;
+
+mod registry;
+
+mod lexicon;
+
 mod select;
-mod span;
-mod stages;
+
+// The results, the pass manager, and the public API on top.
+mod cleaned;
+
+mod pipeline;
+
+mod cleaner;
 
 pub use cleaned::{Cleaned, Work};
-pub use cleaner::{Bias, BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
+pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
+pub use config::Bias;
+pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
 pub use removal::Removal;
-pub use rule::{Category, RuleId, RuleMeta, RuleStatus};
 pub use select::{RuleSelector, SelectorError};
-pub use span::Span;
+pub use unclutter_text::Span;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

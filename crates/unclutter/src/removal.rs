@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::rule::{Category, RuleId};
-use crate::span::Span;
+use crate::meta::{Category, RuleId};
+use unclutter_text::Span;
 
 /// A piece of the input that a rule removed.
 ///

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::rule::{Category, RuleId, RuleStatus};
+use crate::meta::{Category, RuleId, RuleStatus};
 
 /// Names a set of rules, for `select` and `ignore`.
 ///
@@ -117,19 +117,22 @@ impl RuleSet {
     }
 
     /// Resolves `select` and `ignore`: a rule is on when its most specific selecting selector is
-    /// more specific than its most specific ignoring one. No `select` means `ALL`. Preview rules
-    /// are on only when selected by code or name.
+    /// more specific than its most specific ignoring one. No `select` means `ALL`. Preview and
+    /// deprecated rules are on only when selected by code or name; removed rules (tombstones)
+    /// never are.
     pub fn resolve(select: &[RuleSelector], ignore: &[RuleSelector]) -> RuleSet {
         let default = [RuleSelector::All];
         let select = if select.is_empty() { &default[..] } else { select };
         let mut set = RuleSet::empty();
-        for rule in RuleId::all() {
+        for rule in RuleId::all().filter(|r| r.meta().status != RuleStatus::Removed) {
+            // Only stable rules run when selected by category, prefix or ALL.
+            let allowed = |s: usize| rule.meta().status == RuleStatus::Stable || s >= 100;
             let best =
                 |sels: &[RuleSelector]| sels.iter().filter(|s| s.matches(rule)).map(RuleSelector::specificity).max();
             let on = match (best(select), best(ignore)) {
                 (None, _) => false,
-                (Some(s), None) => rule.meta().status == RuleStatus::Stable || s >= 100,
-                (Some(s), Some(i)) => s > i && (rule.meta().status == RuleStatus::Stable || s >= 100),
+                (Some(s), None) => allowed(s),
+                (Some(s), Some(i)) => s > i && allowed(s),
             };
             if on {
                 set.insert(rule);

@@ -4,6 +4,7 @@ mod corpus;
 mod devset;
 mod hostile;
 mod html;
+mod layers;
 mod props;
 mod registry;
 mod rules;

@@ -630,7 +630,7 @@ fn add_prose(stack: &mut [Frame<'_>], chars: u64, out: &Projection) {
         }
         return;
     }
-    let long = out.text.rsplit('\n').next().is_some_and(|line| !crate::document::words_at_most(line, 7));
+    let long = out.text.rsplit('\n').next().is_some_and(|line| !unclutter_text::words::words_at_most(line, 7));
     let link_heavy = info.link_chars * 2 > info.chars;
     if long && !link_heavy {
         if let Some(f) = stack.last_mut() {

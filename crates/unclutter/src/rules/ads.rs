@@ -1,7 +1,7 @@
 //! Ads: advertisement labels.
 
-use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
+use crate::rule::{Action, Phrases};
 
 declare_rule! {
     /// ## What it removes
@@ -19,11 +19,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the whole line must be the label.
-    static ADVERTISEMENT = {
+    pub(crate) struct Advertisement {
         code: "ADV001",
         name: "advertisement",
         category: Ads,
         summary: "a line that is only an advertisement label such as \"Advertisement\"",
+        phase: Phrase,
         phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }

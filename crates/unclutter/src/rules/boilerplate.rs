@@ -4,11 +4,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
-use crate::registry::{Action, Phrases};
-use crate::rule::declare_rule;
-use crate::stages::structure::{analyse, Class};
-use crate::stages::Context;
+use unclutter_text::words::words_at_most;
+use unclutter_text::Document;
+
+use crate::analysis::{Analysis, Class};
+use crate::context::Context;
+use crate::rule::{declare_rule, Action, Phrases};
 
 declare_rule! {
     /// ## What it removes
@@ -32,11 +33,13 @@ declare_rule! {
     /// ## Known false positives
     /// A short article whose first lines are a list without sentences (a recipe's ingredients
     /// above its method) can lose them; nothing is removed when no line reads as prose.
-    static PAGE_HEADER = {
+    pub(crate) struct PageHeader {
         code: "BPL001",
         name: "page-header",
         category: Boilerplate,
         summary: "lines before the article region of a whole-page dump (menus, header links)",
+        phase: Structure,
+        after: [ArticleTail],
         context: page_header,
     }
 }
@@ -59,11 +62,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A list without sentences that ends an article (production credits, a reading list).
-    static PAGE_FOOTER = {
+    pub(crate) struct PageFooter {
         code: "BPL002",
         name: "page-footer",
         category: Boilerplate,
         summary: "lines after the article region of a whole-page dump (footer links, teasers)",
+        phase: Structure,
+        after: [ArticleTail],
         context: page_footer,
     }
 }
@@ -90,12 +95,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// An article whose last section is headed "Comments" or "Reactions".
-    static ARTICLE_TAIL = {
+    pub(crate) struct ArticleTail {
         code: "BPL003",
         name: "article-tail",
         category: Boilerplate,
         summary: "a comment section or related block from its heading to the end of the article",
+        phase: Structure,
         phrases: Phrases { max_words: 6, action: Action::Mark },
+        patterns: [COMMENT_COUNT, COMMENT_HEADER, COMMENT_META],
         context: article_tail,
     }
 }
@@ -119,12 +126,13 @@ declare_rule! {
     /// ## Known false positives
     /// Article text placed outside the element that holds most of it (a standfirst in the page
     /// header); the title is kept when it is the page's first heading.
-    static OUTSIDE_CONTENT = {
+    pub(crate) struct OutsideContent {
         code: "BPL004",
         name: "outside-content",
         category: Boilerplate,
         summary: "in HTML, lines outside the content root (the element holding the article's prose)",
-        context: outside_content,
+        phase: Markup,
+        markup: outside_content,
     }
 }
 
@@ -145,17 +153,18 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Article text inside an element whose class happens to hold a furniture word.
-    static PAGE_FURNITURE = {
+    pub(crate) struct PageFurniture {
         code: "BPL005",
         name: "page-furniture",
         category: Boilerplate,
         summary: "in HTML, lines in navigation, footers, share, comment or related widgets, or mostly links",
-        context: page_furniture,
+        phase: Markup,
+        markup: page_furniture,
     }
 }
 
 fn outside_content(cx: &mut Context<'_, '_>) {
-    let Some(dom) = cx.run.dom else { return };
+    let Some(dom) = cx.dom() else { return };
     let Some(_) = dom.root else { return };
     // The page's first heading above the root is its title: it stays.
     let first_root_line = (0..cx.len()).find(|&i| dom.in_root(i)).unwrap_or(cx.len());
@@ -172,11 +181,10 @@ fn outside_content(cx: &mut Context<'_, '_>) {
 }
 
 fn page_furniture(cx: &mut Context<'_, '_>) {
-    let Some(dom) = cx.run.dom else { return };
+    let Some(dom) = cx.dom() else { return };
     for i in 0..cx.len() {
         let line = &dom.lines[i];
-        let linky =
-            line.chars > 0 && line.link_chars * 10 >= line.chars * 7 && crate::document::words_at_most(cx.core(i), 12);
+        let linky = line.chars > 0 && line.link_chars * 10 >= line.chars * 7 && words_at_most(cx.core(i), 12);
         let why = match dom.furniture(i) {
             Some(what) => Some(what),
             None if linky => Some("links"),
@@ -198,11 +206,11 @@ fn page_furniture(cx: &mut Context<'_, '_>) {
 }
 
 fn page_header(cx: &mut Context<'_, '_>) {
-    if cx.run.dom.is_some_and(|d| d.root.is_some()) {
+    if cx.dom().is_some_and(|d| d.root.is_some()) {
         // In HTML the content root decides the page's zones (BPL004).
         return;
     }
-    let a = analyse(cx.run);
+    let a = cx.structure();
     if !a.has_region() {
         return;
     }
@@ -223,10 +231,10 @@ fn page_header(cx: &mut Context<'_, '_>) {
 }
 
 fn page_footer(cx: &mut Context<'_, '_>) {
-    if cx.run.dom.is_some_and(|d| d.root.is_some()) {
+    if cx.dom().is_some_and(|d| d.root.is_some()) {
         return;
     }
-    let a = analyse(cx.run);
+    let a = cx.structure();
     if !a.has_region() || !a.footer_is_page {
         return;
     }
@@ -272,13 +280,11 @@ fn is_comment_marker(trim: &str) -> bool {
 }
 
 fn article_tail(cx: &mut Context<'_, '_>) {
-    let rule = cx.rule;
-    let mut markers: Vec<(usize, Marker)> =
-        cx.run.markers.iter().filter(|m| m.1 == rule).map(|m| (m.0, Marker::Comments)).collect();
+    let mut markers: Vec<(usize, Marker)> = cx.phrase_marks().map(|i| (i, Marker::Comments)).collect();
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
             markers.push((i, Marker::Comments));
-        } else if cx.removed_by(i).is_some_and(|r| matches!(r.code(), "REL001" | "REL002" | "PRM002")) {
+        } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) {
             markers.push((i, Marker::Related));
         }
     }
@@ -287,7 +293,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     }
     markers.sort_unstable();
     markers.dedup_by_key(|m| m.0);
-    if let Some(dom) = cx.run.dom {
+    if let Some(dom) = cx.dom() {
         // A table's "Comment" column is not a comment section.
         markers.retain(|&(i, _)| !dom.in_table_cell(i));
     }
@@ -300,8 +306,8 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             }
         }
     }
-    let doc = cx.run.doc;
-    let a = analyse(cx.run);
+    let doc = cx.doc();
+    let a = cx.structure();
     if !a.has_region() || a.good_words == 0 {
         return;
     }
@@ -366,7 +372,7 @@ fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
     let mut count = 0;
     seen.push(0);
     for i in 0..cx.len() {
-        cx.run.step(1);
+        cx.step(1);
         let t = cx.trim(i).trim_start_matches(['*', '•', '·', '-', ' ']);
         if !t.is_empty()
             && t.len() <= 80
@@ -401,13 +407,7 @@ const RESUME_WITHIN: usize = 12;
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
 /// or the article's numbered sections go on (`previous_number` is the latest before `at`).
-fn prose_continues(
-    doc: &Document<'_>,
-    a: &crate::stages::structure::Analysis,
-    at: usize,
-    to: usize,
-    previous_number: Option<u32>,
-) -> bool {
+fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previous_number: Option<u32>) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
     let mut previous_good = false;
     let mut seen = 0;
@@ -437,6 +437,6 @@ fn prose_continues(
 /// The number of a numbered section heading: "5. Beware the wall-mounted hairdryer".
 fn section_number(trim: &str) -> Option<u32> {
     let (number, rest) = trim.split_once(". ")?;
-    let heading = rest.starts_with(|c: char| c.is_uppercase()) && !crate::document::words_at_most(rest, 0);
-    (number.len() <= 2 && heading && crate::document::words_at_most(rest, 14)).then(|| number.parse().ok()).flatten()
+    let heading = rest.starts_with(|c: char| c.is_uppercase()) && !words_at_most(rest, 0);
+    (number.len() <= 2 && heading && words_at_most(rest, 14)).then(|| number.parse().ok()).flatten()
 }

@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::RULES;
-use crate::rule::{declare_rule, Category, RuleId};
-use crate::stages::{Context, Hit, Line};
+use crate::context::Context;
+use crate::meta::Category;
+use crate::rule::{declare_rule, Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -27,11 +27,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A title-case headline that opens with "By" ("By Land And Sea").
-    static AUTHOR_TITLE = {
+    pub(crate) struct AuthorTitle {
         code: "BYL001",
         name: "author-title",
         category: Byline,
         summary: "an author line such as \"By Jane Doe\" or \"Jane Doe, Staff Writer\"",
+        phase: Line,
         line: author_title,
     }
 }
@@ -52,11 +53,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the slug must spell a name the page gives as an author.
-    static AUTHOR_SLUG = {
+    pub(crate) struct AuthorSlug {
         code: "BYL002",
         name: "author-slug",
         category: Byline,
         summary: "the URL slug of an author named in a byline, such as \"jane-doe\"",
+        phase: Names,
         context: author_slug,
     }
 }
@@ -81,11 +83,13 @@ declare_rule! {
     /// ## Known false positives
     /// A one-paragraph article line about a journalist ("Smith was a reporter for the Herald")
     /// that ends the document or follows a related heading.
-    static AUTHOR_BIO = {
+    pub(crate) struct AuthorBio {
         code: "BYL003",
         name: "author-bio",
         category: Byline,
         summary: "an author bio such as \"Jane Doe is a senior reporter for Example News.\" beside other clutter",
+        phase: Bios,
+        patterns: [BIO],
         context: author_bio,
     }
 }
@@ -105,11 +109,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A one-line paragraph that is only the author's own name, such as a signature.
-    static AUTHOR_NAME = {
+    pub(crate) struct AuthorName {
         code: "BYL004",
         name: "author-name",
         category: Byline,
         summary: "a line that is only the name of an author named in a byline",
+        phase: Names,
         context: author_name,
     }
 }
@@ -195,7 +200,7 @@ fn is_separator(c: char) -> bool {
 fn title_case(text: &str) -> bool {
     text.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| is_separator(c) || matches!(c, '(' | ')' | '-' | '"' | '“' | '”'));
-        w.is_empty() || SMALL_WORDS.contains(&w) || crate::rules::capitalised(w)
+        w.is_empty() || SMALL_WORDS.contains(&w) || unclutter_text::words::capitalised(w)
     })
 }
 
@@ -266,18 +271,13 @@ fn bio_name(core: &str) -> Option<&str> {
     // A bio opens with two capitalised words; most lines fail here, before the regex.
     let mut words = core.split_whitespace();
     let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
-    if !capital(words.next()) || !capital(words.next()) || !crate::document::words_at_most(core, 90) {
+    if !capital(words.next()) || !capital(words.next()) || !unclutter_text::words::words_at_most(core, 90) {
         return None;
     }
     BIO.captures(core).and_then(|c| c.name("name")).map(|m| m.as_str())
 }
 
-fn id_of(def: &'static crate::registry::RuleDef) -> Option<RuleId> {
-    RuleId::all().find(|r| std::ptr::eq(RULES[r.index()], def))
-}
-
 fn author_bio(cx: &mut Context<'_, '_>) {
-    let title_rule = id_of(&AUTHOR_TITLE);
     // Backwards, so that "the end of the document" means the end of what is kept: cleaning the
     // output again then decides the same.
     let mut tail_clear = true;
@@ -291,7 +291,7 @@ fn author_bio(cx: &mut Context<'_, '_>) {
         };
         let beside = |j: usize| -> Option<&'static str> {
             let rule = cx.removed_by(j)?;
-            if Some(rule) == title_rule {
+            if rule.is(&AuthorTitle) {
                 let same = byline_name(cx.core(j)).is_none_or(|n| same_name(n, name));
                 return same.then_some("beside the author's byline");
             }
@@ -333,15 +333,11 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// Names of the authors the page names: in author lines (removed by BYL001) and in bios.
 fn author_names<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
-    let title_rule = id_of(&AUTHOR_TITLE);
     let mut names = Vec::new();
     for i in 0..cx.len() {
         let core = cx.core(i);
-        let name = if cx.removed_by(i).is_some() && cx.removed_by(i) == title_rule {
-            byline_name(core)
-        } else {
-            bio_name(core)
-        };
+        let name =
+            if cx.removed_by(i).is_some_and(|r| r.is(&AuthorTitle)) { byline_name(core) } else { bio_name(core) };
         if let Some(name) = name {
             if !names.contains(&name) {
                 names.push(name);
@@ -418,7 +414,7 @@ fn author_name(cx: &mut Context<'_, '_>) {
     let candidates: Vec<usize> = (0..cx.len())
         .filter(|&i| {
             let t = cx.trim(i);
-            cx.removed_by(i).is_none() && !t.is_empty() && t.len() <= 60 && crate::document::words_at_most(t, 4)
+            cx.removed_by(i).is_none() && !t.is_empty() && t.len() <= 60 && unclutter_text::words::words_at_most(t, 4)
         })
         .collect();
     if candidates.is_empty() {

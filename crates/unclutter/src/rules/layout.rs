@@ -1,7 +1,7 @@
 //! Layout: orphan widget characters and leftover blank lines.
 
-use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::context::Context;
+use crate::rule::{declare_rule, Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -19,11 +19,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A scene break ("* * *" or "***") in a long read goes; it holds no words.
-    static ORPHAN_WIDGET = {
+    pub(crate) struct OrphanWidget {
         code: "LAY001",
         name: "orphan-widget",
         category: Layout,
         summary: "a line that is only a symbol or a lone \"X\"",
+        phase: Line,
         line: orphan_widget,
     }
 }
@@ -47,11 +48,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Deliberate runs of blank lines (poetry layout) are collapsed to one.
-    static BLANK_LINES = {
+    pub(crate) struct BlankLines {
         code: "LAY002",
         name: "blank-lines",
         category: Layout,
         summary: "blank lines left over: runs become one, none at the start or end",
+        phase: Finish,
+        finish: blank_lines,
     }
 }
 
@@ -65,4 +68,35 @@ fn orphan_widget(line: &Line<'_>) -> Option<Hit> {
     let close_button = matches!(t, "X" | "x" | "×" | "✕" | "✖");
     (only_symbols || close_button)
         .then_some(Hit { part: None, reason: "a line that is only a symbol or a close button" })
+}
+
+/// Keeps at most one blank line between two kept lines and none before the first or after the
+/// last. Idempotent: its output has nothing left for it to remove.
+fn blank_lines(cx: &mut Context<'_, '_>) {
+    let mut pending: Vec<usize> = Vec::new();
+    let mut seen_content = false;
+    cx.step(cx.len());
+    for i in 0..cx.len() {
+        if cx.removed_by(i).is_some() {
+            continue;
+        }
+        if cx.is_blank(i) {
+            pending.push(i);
+            continue;
+        }
+        let keep_one = usize::from(seen_content);
+        for &j in pending.iter().skip(keep_one) {
+            let reason = if seen_content {
+                "more than one blank line in a row"
+            } else {
+                "blank line before the first kept line"
+            };
+            cx.remove(j, reason);
+        }
+        pending.clear();
+        seen_content = true;
+    }
+    for j in pending {
+        cx.remove(j, "blank line after the last kept line");
+    }
 }

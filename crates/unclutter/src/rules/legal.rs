@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::rule::{Action, Phrases};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -26,11 +26,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// An article paragraph that itself opens with "We use cookies" (not in quotes).
-    static COOKIE_NOTICE = {
+    pub(crate) struct CookieNotice {
         code: "LEG001",
         name: "cookie-notice",
         category: Legal,
         summary: "a cookie notice such as \"We use cookies to improve your experience\"",
+        phase: Phrase,
         phrases: Phrases { max_words: 70, action: Action::Remove },
     }
 }
@@ -51,11 +52,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line opening with "Copyright 2019" followed by a sentence.
-    static COPYRIGHT = {
+    pub(crate) struct Copyright {
         code: "LEG002",
         name: "copyright",
         category: Legal,
         summary: "a copyright line such as \"© 2017 Example Media. All rights reserved.\"",
+        phase: Line,
+        patterns: [COPYRIGHT_LINE, COPYRIGHT_YEAR, RIGHTS_RESERVED],
         line: copyright,
     }
 }
@@ -85,7 +88,7 @@ fn copyright(line: &Line<'_>) -> Option<Hit> {
     // notices were added in ...", "The band kept its name and all rights reserved.").
     let notice = COPYRIGHT_YEAR.is_match(t)
         || line.words_at_most(8)
-        || !crate::rules::ends_like_sentence(t)
+        || !unclutter_text::words::ends_like_sentence(t)
         || RIGHTS_RESERVED.is_match(t);
     (shaped && notice && t.len() <= 300 && line.words_at_most(24) && COPYRIGHT_LINE.is_match(t))
         .then_some(Hit { part: None, reason: "a copyright notice" })

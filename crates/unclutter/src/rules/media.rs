@@ -4,9 +4,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::{Action, Phrases};
+use crate::context::Context;
 use crate::rule::declare_rule;
-use crate::stages::{Context, Hit, Line};
+use crate::rule::{Action, Phrases};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -23,11 +24,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the line must be one token ending in an image extension.
-    static IMAGE_FILENAME = {
+    pub(crate) struct ImageFilename {
         code: "MED001",
         name: "image-filename",
         category: Media,
         summary: "a line that is only an image file name such as \"gettyimages-631334970.jpg\"",
+        phase: Line,
+        patterns: [FILENAME],
         line: image_filename,
     }
 }
@@ -49,12 +52,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A line that is only "3 of 12" in an article (a score on its own line).
-    static IMAGE_CONTROL = {
+    pub(crate) struct ImageControl {
         code: "MED002",
         name: "image-control",
         category: Media,
         summary: "an image or gallery control such as \"Enlarge Image\" or \"Image 1 of 12\"",
+        phase: Blocks,
         phrases: Phrases { max_words: 6, action: Action::Remove },
+        patterns: [COUNTER, SLIDE],
         line: image_counter,
         context: gallery_slides,
     }
@@ -79,11 +84,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short line naming an agency after a slash that is part of the article.
-    static PHOTO_CREDIT = {
+    pub(crate) struct PhotoCredit {
         code: "MED003",
         name: "photo-credit",
         category: Media,
         summary: "a photo credit such as \"X/AFP/Getty Images\" or \"Credit: Alibaba\"",
+        phase: Line,
+        patterns: [CREDIT_LABEL, PHOTO_BY, AGENCY_SLASH, CJK_CAPTION, TRAILING_CREDIT, crate::rules::source::SOURCE],
         line: photo_credit,
     }
 }
@@ -104,11 +111,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A lower-case title with a year ("my trip to rome 2019").
-    static IMAGE_SLUG = {
+    pub(crate) struct ImageSlug {
         code: "MED004",
         name: "image-slug",
         category: Media,
         summary: "a lower-case image slug with a long number such as \"170109 ma trump newyork\"",
+        phase: Line,
         line: image_slug,
     }
 }
@@ -159,8 +167,8 @@ fn gallery_slides(cx: &mut Context<'_, '_>) {
     let mut prose_before = Vec::with_capacity(cx.len() + 1);
     prose_before.push(0);
     for i in 0..cx.len() {
-        let words = if cx.removed_by(i).is_none() && !crate::document::words_at_most(cx.core(i), 9) {
-            crate::document::word_count(cx.core(i))
+        let words = if cx.removed_by(i).is_none() && !unclutter_text::words::words_at_most(cx.core(i), 9) {
+            unclutter_text::words::word_count(cx.core(i))
         } else {
             0
         };
@@ -269,7 +277,7 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     }
     if CJK_CAPTION.find(tail).is_some_and(|m| m.len() <= 3 * CJK_CREDIT_CHARS)
         && t.chars().count() <= 80
-        && t.chars().any(crate::document::is_cjk)
+        && t.chars().any(unclutter_text::words::is_cjk)
     {
         return Some(Hit { part: None, reason: "a news photo's caption with its credit or day and place" });
     }
@@ -285,11 +293,11 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
         // "Sources: ... / Photo Credit: X/Flickr" is a source footer first (SRC001).
         return None;
     }
-    let sentence = crate::rules::ends_like_sentence(t) && !line.words_at_most(6);
+    let sentence = unclutter_text::words::ends_like_sentence(t) && !line.words_at_most(6);
     if CREDIT_LABEL.is_match(t) || (PHOTO_BY.is_match(t) && line.words_at_most(10)) {
         return (!sentence).then_some(Hit { part: None, reason: "a labelled photo credit" });
     }
-    (line.words_at_most(10) && !crate::rules::ends_like_sentence(t) && AGENCY_SLASH.is_match(t))
+    (line.words_at_most(10) && !unclutter_text::words::ends_like_sentence(t) && AGENCY_SLASH.is_match(t))
         .then_some(Hit { part: None, reason: "a photo credit naming a picture agency" })
 }
 

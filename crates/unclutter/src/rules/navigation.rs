@@ -1,8 +1,8 @@
 //! Navigation: skip links, site controls, breadcrumbs.
 
-use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::rule::{Action, Phrases};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -20,11 +20,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the whole line must be the link text.
-    static SKIP_LINK = {
+    pub(crate) struct SkipLink {
         code: "NAV001",
         name: "skip-link",
         category: Navigation,
         summary: "a line that is only a skip link such as \"Skip to main content\"",
+        phase: Phrase,
         phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }
@@ -46,11 +47,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A one-word subheading identical to a control label ("Search") would go.
-    static SITE_CONTROL = {
+    pub(crate) struct SiteControl {
         code: "NAV002",
         name: "site-control",
         category: Navigation,
         summary: "a line that is only a control label such as \"Menu\", \"Search\" or \"Sign in\"",
+        phase: Phrase,
         phrases: Phrases { max_words: 6, action: Action::Remove },
     }
 }
@@ -71,11 +73,12 @@ declare_rule! {
     /// ## Known false positives
     /// A short line of three or more phrases joined by `>` arrows that is part of the article,
     /// such as a menu path in a software tutorial ("File > Export > PDF").
-    static BREADCRUMB = {
+    pub(crate) struct Breadcrumb {
         code: "NAV003",
         name: "breadcrumb",
         category: Navigation,
         summary: "a breadcrumb trail such as \"Home > News > Technology\"",
+        phase: Line,
         line: breadcrumb,
     }
 }
@@ -95,7 +98,7 @@ fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
     let mut first_is_home = false;
     for part in text.split(is_sep) {
         let part = part.trim();
-        if part.is_empty() || !crate::document::words_at_most(part, 5) || part.ends_with(['.', '!', '?', ',']) {
+        if part.is_empty() || !unclutter_text::words::words_at_most(part, 5) || part.ends_with(['.', '!', '?', ',']) {
             return None;
         }
         if parts == 0 {
@@ -114,10 +117,10 @@ fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
+    use unclutter_text::Document;
 
     fn judge(text: &str) -> bool {
-        let doc = Document::parse(text, false);
+        let doc = Document::parse(text, None);
         breadcrumb(&Line::new(text, &doc.segments[0])).is_some()
     }
 

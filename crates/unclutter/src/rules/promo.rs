@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::registry::{Action, Phrases};
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::rule::{Action, Phrases};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -24,12 +24,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A quoted question in the article of the form "Want us to notify you ...?" on its own line.
-    static NOTIFY_PROMPT = {
+    pub(crate) struct NotifyPrompt {
         code: "PRM001",
         name: "notify-prompt",
         category: Promo,
         summary: "a notification prompt such as \"Want CNET to notify you of price drops?\"",
+        phase: Line,
         phrases: Phrases { max_words: 6, action: Action::Remove },
+        patterns: [NOTIFY],
         line: notify_prompt,
     }
 }
@@ -51,12 +53,15 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line that opens with "Subscribe to our" outside quotes.
-    static NEWSLETTER_PROMPT = {
+    pub(crate) struct NewsletterPrompt {
         code: "PRM002",
         name: "newsletter-prompt",
         category: Promo,
         summary: "a newsletter prompt such as \"Sign up for our newsletter\"",
+        phase: Line,
         phrases: Phrases { max_words: 18, action: Action::Remove },
+        patterns: [INBOX],
+        ends_article: true,
         line: inbox_prompt,
     }
 }
@@ -76,12 +81,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line of the form "Shop ... at Amazon".
-    static SHOPPING_PROMO = {
+    pub(crate) struct ShoppingPromo {
         code: "PRM003",
         name: "shopping-promo",
         category: Promo,
         summary: "a shopping promotion such as \"Shop Tech Products at Amazon\"",
+        phase: Line,
         phrases: Phrases { max_words: 14, action: Action::Remove },
+        patterns: [SHOP],
         line: shopping,
     }
 }
@@ -116,7 +123,7 @@ pub(crate) static SHOP: LazyLock<Regex> = LazyLock::new(|| {
 fn shopping(line: &Line<'_>) -> Option<Hit> {
     let c = line.core;
     let opens = c.get(..3).is_some_and(|h| ["sho", "see", "che", "vie"].iter().any(|o| h.eq_ignore_ascii_case(o)));
-    let sentence = crate::rules::ends_like_sentence(line.trim);
+    let sentence = unclutter_text::words::ends_like_sentence(line.trim);
     (opens && !sentence && line.trim.len() <= 100 && SHOP.is_match(c))
         .then_some(Hit { part: None, reason: "a shopping promotion" })
 }

@@ -1,9 +1,10 @@
 //! Related: related-content headings and teaser lists.
 
-use crate::document::word_count;
-use crate::registry::{Action, Phrases};
+use crate::context::Context;
 use crate::rule::declare_rule;
-use crate::stages::{Context, Hit, Line};
+use crate::rule::{Action, Phrases};
+use crate::rule::{Hit, Line};
+use unclutter_text::words::word_count;
 
 declare_rule! {
     /// ## What it removes
@@ -25,12 +26,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A one-word subheading "Trending" or "Recommended" inside the article.
-    static RELATED_HEADING = {
+    pub(crate) struct RelatedHeading {
         code: "REL001",
         name: "related-heading",
         category: Related,
         summary: "a related-content heading such as \"Related:\" or \"Popular Video\"",
+        phase: Line,
         phrases: Phrases { max_words: 16, action: Action::Remove },
+        ends_article: true,
         line: filed_under,
     }
 }
@@ -43,8 +46,10 @@ fn filed_under(line: &Line<'_>) -> Option<Hit> {
     let labelled = TAG_LABELS.iter().any(|label| {
         lower_head(label) && t[label.len()..].trim_start().starts_with(':') && t[label.len()..].contains([',', '|'])
     });
-    ((lower_head("filed under ") || labelled) && !crate::rules::ends_like_sentence(t) && line.words_at_most(20))
-        .then_some(Hit { part: None, reason: "a line of the article's tags" })
+    ((lower_head("filed under ") || labelled)
+        && !unclutter_text::words::ends_like_sentence(t)
+        && line.words_at_most(20))
+    .then_some(Hit { part: None, reason: "a line of the article's tags" })
 }
 
 /// Labels of a tag line, which a colon and a list follow.
@@ -94,12 +99,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Short lines after a marker that is itself part of the article.
-    static TEASER_LIST = {
+    pub(crate) struct TeaserList {
         code: "REL002",
         name: "teaser-list",
         category: Related,
         summary: "a \"You Might Like\" teaser list: the marker and the teasers after it",
+        phase: Blocks,
         phrases: Phrases { max_words: 6, action: Action::Remove },
+        ends_article: true,
         line: more_from_site,
         context: teaser_list,
     }
@@ -109,7 +116,7 @@ declare_rule! {
 fn more_from_site(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
     let rest = ["More from ", "More From ", "MORE FROM "].iter().find_map(|p| t.strip_prefix(p))?;
-    let title_case = rest.split_whitespace().all(crate::rules::capitalised);
+    let title_case = rest.split_whitespace().all(unclutter_text::words::capitalised);
     (title_case && !t.ends_with([':', '.', '?', '!']) && line.words_at_most(7))
         .then_some(Hit { part: None, reason: "a \"More from\" marker naming a site or section" })
 }
@@ -134,7 +141,7 @@ fn teaser_heading(trim: &str) -> bool {
     };
     let words = rest.split_whitespace().count();
     (1..=5).contains(&words)
-        && rest.split_whitespace().all(|w| crate::rules::capitalised(w) || SMALL_WORDS.contains(&w))
+        && rest.split_whitespace().all(|w| unclutter_text::words::capitalised(w) || SMALL_WORDS.contains(&w))
 }
 
 /// How teaser headings start (lower case, with their space).
@@ -168,7 +175,7 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);
     let is_headline = |cx: &Context<'_, '_>, j: usize| {
         let trim = cx.trim(j);
-        word_count(cx.core(j)) <= max_words && !crate::rules::ends_like_sentence(trim)
+        word_count(cx.core(j)) <= max_words && !unclutter_text::words::ends_like_sentence(trim)
     };
     for i in 0..cx.len() {
         if cx.removed_by(i).is_none() && !cx.is_blank(i) && teaser_heading(cx.trim(i)) {
@@ -180,13 +187,13 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
     }
     let mut i = 0;
     while i < cx.len() {
-        if cx.removed_by(i) != Some(cx.rule) {
+        if cx.removed_by(i) != Some(cx.rule()) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < cx.len() {
-            cx.run.step(1);
+            cx.step(1);
             if cx.is_blank(j) || cx.removed_by(j).is_some() {
                 j += 1;
                 continue;
@@ -194,7 +201,7 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
             let trim = cx.trim(j);
             let words = word_count(cx.core(j));
             let cut_off = (trim.ends_with("...") || trim.ends_with('…')) && words <= BLURB_WORDS;
-            let sentence = crate::rules::ends_like_sentence(trim) && words >= 3;
+            let sentence = unclutter_text::words::ends_like_sentence(trim) && words >= 3;
             if cut_off {
                 cx.remove(j, "a teaser blurb cut off with an ellipsis, in a teaser list");
             } else if words <= max_words && !sentence {

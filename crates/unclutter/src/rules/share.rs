@@ -1,12 +1,11 @@
 //! Share: share widgets, share buttons, follow prompts.
 
-use crate::registry::{Action, Phrases};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::context::Context;
+use crate::rule::{declare_rule, Action, Hit, Line, Phrases};
 
 declare_rule! {
     /// ## What it removes
@@ -25,11 +24,12 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line opening with "Share this with", such as a quoted instruction.
-    static SHARE_WIDGET = {
+    pub(crate) struct ShareWidget {
         code: "SOC001",
         name: "share-widget",
         category: Share,
         summary: "a share widget label such as \"Share\" or \"Share this article\"",
+        phase: Phrase,
         phrases: Phrases { max_words: 8, action: Action::Remove },
     }
 }
@@ -52,13 +52,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A list in the article made only of network names, one per line.
-    static SHARE_BUTTONS = {
+    pub(crate) struct ShareButtons {
         code: "SOC002",
         name: "share-buttons",
         category: Share,
         summary: "a run of lines that are only network names such as \"Facebook\", \"Twitter\", \"Email\"",
-        phrases: Phrases { max_words: 3, action: Action::Run },
-        context: crate::stages::phrases::resolve_runs,
+        phase: Runs,
+        phrases: Phrases { max_words: 3, action: Action::Candidate },
+        context: button_runs,
     }
 }
 
@@ -78,13 +79,41 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line that opens with "Follow us on", such as a quoted chant.
-    static FOLLOW_PROMPT = {
+    pub(crate) struct FollowPrompt {
         code: "SOC003",
         name: "follow-prompt",
         category: Share,
         summary: "a follow prompt such as \"Follow us on Twitter\"",
+        phase: Line,
         phrases: Phrases { max_words: 12, action: Action::Remove },
+        patterns: [FOLLOW_ON],
         line: follow_on_network,
+    }
+}
+
+/// Decides the lines the rule's phrases matched: a candidate goes when the nearest kept
+/// non-blank line before or after it is a candidate too. Lines removed by other rules are
+/// looked through, so cleaning the output again decides the same.
+fn button_runs(cx: &mut Context<'_, '_>) {
+    let candidates: Vec<usize> = cx.phrase_marks().collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let visible = |j: usize| {
+        cx.step(1);
+        !cx.is_blank(j) && cx.removed_by(j).is_none()
+    };
+    let is_candidate = |j: usize| candidates.binary_search(&j).is_ok();
+    let prev = |i: usize| (0..i).rev().find(|&j| visible(j));
+    let next = |i: usize| (i + 1..cx.len()).find(|&j| visible(j));
+    let runs: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| visible(i))
+        .filter(|&i| prev(i).is_some_and(is_candidate) || next(i).is_some_and(is_candidate))
+        .collect();
+    for i in runs {
+        cx.remove(i, "part of a run of share or social buttons");
     }
 }
 
@@ -99,7 +128,7 @@ fn follow_on_network(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
     let opens = ["Follow ", "Like ", "Join ", "Subscribe "].iter().any(|o| t.starts_with(o));
     // A sentence that happens to open so ("Follow the money on Facebook ads.") is the article's.
-    (opens && !crate::rules::ends_like_sentence(t) && line.words_at_most(25) && FOLLOW_ON.is_match(t))
+    (opens && !unclutter_text::words::ends_like_sentence(t) && line.words_at_most(25) && FOLLOW_ON.is_match(t))
         .then_some(Hit { part: None, reason: "a prompt to follow the site on a social network" })
 }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -23,11 +23,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A short article line opening with "Source:", such as a chart note.
-    static SOURCE_LINE = {
+    pub(crate) struct SourceLine {
         code: "SRC001",
         name: "source-line",
         category: Source,
         summary: "a source footer such as \"Source: AAP\"",
+        phase: Line,
+        patterns: [SOURCE],
         line: source_line,
     }
 }
@@ -43,7 +45,7 @@ pub(crate) fn is_source_line(line: &Line<'_>) -> bool {
     if !line.trim.contains([':', '：']) {
         return false;
     }
-    let sentence = crate::rules::ends_like_sentence(line.trim) && !line.words_at_most(8);
+    let sentence = unclutter_text::words::ends_like_sentence(line.trim) && !line.words_at_most(8);
     !sentence && SOURCE.is_match(line.trim)
 }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::rule::declare_rule;
-use crate::stages::{Hit, Line};
+use crate::rule::{Hit, Line};
 
 declare_rule! {
     /// ## What it removes
@@ -21,11 +21,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the whole line must be the label.
-    static READING_TIME = {
+    pub(crate) struct ReadingTime {
         code: "TIM001",
         name: "reading-time",
         category: Timestamp,
         summary: "a reading-time label such as \"2 min read\"",
+        phase: Line,
+        patterns: [READING],
         line: reading_time,
     }
 }
@@ -46,11 +48,13 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A line that is only a date inside the article, such as a diary heading.
-    static DATELINE = {
+    pub(crate) struct Dateline {
         code: "TIM002",
         name: "dateline",
         category: Timestamp,
         summary: "a publication stamp such as \"Published 10 January 2017 7:48pm\"",
+        phase: Line,
+        patterns: [STAMP],
         line: dateline,
     }
 }
@@ -71,11 +75,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// None known: the stamp must be the literal word "date" and an ISO date.
-    static LEADING_DATE = {
+    pub(crate) struct LeadingDate {
         code: "TIM003",
         name: "leading-date",
         category: Timestamp,
         summary: "a \"date 2017-01-09\" stamp at the start of a line",
+        phase: Segment,
+        patterns: [LEADING],
+        prefix: leading_stamp,
         line: leading_date,
     }
 }
@@ -121,9 +128,9 @@ pub(crate) static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+)+").expect("compiles")
 });
 
-/// Length of the date stamps at the start of `line`, if text follows them; else 0. Called by
-/// segmentation, so that every rule judges the line without its stamp.
-pub(crate) fn leading_stamp(line: &str) -> usize {
+/// Length of the date stamps at the start of `line`, if text follows them; else 0. The rule's
+/// segment hook, so that every rule judges the line without its stamp.
+fn leading_stamp(line: &str) -> usize {
     let head = line.trim_start();
     if !head.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("date")) {
         return 0;
@@ -135,7 +142,7 @@ pub(crate) fn leading_stamp(line: &str) -> usize {
 }
 
 fn leading_date(line: &Line<'_>) -> Option<Hit> {
-    (line.stamp_len > 0).then_some(Hit { part: Some(0..line.stamp_len), reason: "a date stamp in front of the line" })
+    (line.prefix_len > 0).then_some(Hit { part: Some(0..line.prefix_len), reason: "a date stamp in front of the line" })
 }
 
 #[cfg(test)]

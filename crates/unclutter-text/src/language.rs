@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::document::is_cjk;
+use crate::words::is_cjk;
 
 /// ISO 639-1 codes of the languages with stop-word lists, by whatlang's ISO 639-3 codes.
 const CODES: &[(&str, &str)] = &[
@@ -52,13 +52,13 @@ static STOP_WORDS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = Lazy
 });
 
 /// Loads the stop-word lists now rather than on the first document.
-pub(crate) fn load() {
+pub fn load() {
     LazyLock::force(&STOP_WORDS);
 }
 
 /// What the structural rules know of a document's language.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Language {
+pub struct Language {
     /// ISO 639-1 code, when detected.
     pub code: Option<&'static str>,
     stop: Option<&'static HashSet<&'static str>>,
@@ -102,7 +102,7 @@ impl Language {
 
 /// Word counts of one line.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Stats {
+pub struct Stats {
     /// Words outside CJK scripts.
     pub words: usize,
     /// Of those, stop words.

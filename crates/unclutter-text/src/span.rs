@@ -3,13 +3,13 @@
 use std::fmt;
 use std::ops::{Index, Range};
 
-/// A half-open byte range `start..end` into the text a [`Cleaner`](crate::Cleaner) was given.
+/// A half-open byte range `start..end` into the text unclutter was given.
 ///
 /// Spans always index the *original* input: no stage ever sees rewritten text, so a span taken
 /// anywhere in the pipeline can be applied to the input as it was handed in.
 ///
 /// ```
-/// use unclutter::Span;
+/// use unclutter_text::Span;
 /// let text = "Skip to main content\nBody";
 /// let span = Span::new_in(text, 0..20).unwrap();
 /// assert_eq!(&text[span], "Skip to main content");
@@ -28,7 +28,7 @@ pub struct Span {
 impl Span {
     /// Makes a span without checking it against any text (`start <= end` is checked in debug builds).
     #[inline]
-    pub(crate) fn new(start: usize, end: usize) -> Span {
+    pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
         Span { start, end }
     }

@@ -11,11 +11,11 @@
 use std::cell::Cell;
 use std::sync::Arc;
 
-use crate::cleaner::Bias;
-use crate::document::{word_count, Document};
-use crate::language::{Language, Stats};
-use crate::rules::ends_like_sentence;
-use crate::stages::Run;
+use unclutter_text::language::{Language, Stats};
+use unclutter_text::words::{ends_like_sentence, word_count};
+use unclutter_text::Document;
+
+use crate::config::Bias;
 
 /// How a line reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,18 +164,12 @@ const LIST_ITEM_WORDS: usize = 5;
 /// Bytes of long lines handed to language detection.
 const SAMPLE_BYTES: usize = 512;
 
-/// Runs the analysis, or returns the one already made in this round.
-pub(crate) fn analyse<'r>(run: &'r mut Run<'_>) -> &'r Analysis {
-    if run.structure.is_none() {
-        let analysis = compute(run.doc, &run.marks, run.settings.bias, &run.steps, &mut run.language);
-        run.structure = Some(analysis);
-    }
-    run.structure.as_ref().expect("set above")
-}
-
-fn compute(
+/// Analyses the lines of `doc` that are kept so far (`removed(i)` is true for a line an earlier
+/// decision removed: it is looked through, as it is gone from the output). The language is
+/// detected on the first call and kept in `cached`; `steps` counts the work done.
+pub(crate) fn analyse(
     doc: &Document<'_>,
-    marks: &[Option<crate::rule::RuleId>],
+    removed: impl Fn(usize) -> bool,
     bias: Bias,
     steps: &Cell<u64>,
     cached: &mut Option<Language>,
@@ -184,7 +178,7 @@ fn compute(
     let n = doc.segments.len();
     // Each pass below visits every line a bounded number of times; the bridges count their own.
     steps.set(steps.get() + 8 * n as u64);
-    let live = |i: usize| !doc.segments[i].is_blank() && marks[i].is_none();
+    let live = |i: usize| !doc.segments[i].is_blank() && !removed(i);
 
     // The language is detected once per document, in the first round that needs it.
     let language = *cached.get_or_insert_with(|| {
@@ -218,7 +212,7 @@ fn compute(
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut above: Option<usize> = None;
     for i in 0..n {
-        if marks[i].is_some() {
+        if removed(i) {
             continue;
         }
         let kept_above = above.replace(i);
@@ -391,11 +385,11 @@ fn compute(
             // A title stands apart: the line right above it is blank or not a short line (the
             // last item of a menu run sits right under the one before).
             // Lines that other rules removed are looked through: they are gone from the output.
-            let above = (0..i).rev().find(|&j| marks[j].is_none());
+            let above = (0..i).rev().find(|&j| !removed(j));
             let short_line = |j: usize| !doc.segments[j].is_blank() && class[j] == Class::Short;
             // ... or the two lines together stand apart: a title and its byline or dek.
             let pair_apart = titles == 0
-                && above.is_some_and(|j| (0..j).rev().find(|&k| marks[k].is_none()).is_none_or(|k| !short_line(k)));
+                && above.is_some_and(|j| (0..j).rev().find(|&k| !removed(k)).is_none_or(|k| !short_line(k)));
             let in_run = above.is_some_and(short_line) && !pair_apart;
             let title = titles < 2 && !in_run && !repeated[i] && !trim.starts_with("* ") && word_count(trim) <= 30;
             if sentence_like(i) {

@@ -6,10 +6,11 @@
 //! colon), which is what phrase rules compare against.
 
 use crate::span::Span;
+use crate::words::{is_decoration, is_space};
 
 /// One line of the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Segment {
+pub struct Segment {
     /// The line with its terminator.
     pub full: Span,
     /// The line without its terminator.
@@ -18,9 +19,10 @@ pub(crate) struct Segment {
     pub trim: Span,
     /// `trim` without leading and trailing decoration (bullets, pipes, colons, dots, arrows).
     pub core: Span,
-    /// A leading date stamp ("date 2017-01-09 ") when stamps are stripped; `trim` and `core`
-    /// start after it, so rules judge the line as it reads once the stamp is gone.
-    pub stamp: Span,
+    /// A prefix set apart by [`Document::parse`]'s `prefix` function (a scraper's leading
+    /// "date 2017-01-09 " stamp); `trim` and `core` start after it, so rules judge the line as
+    /// it reads once the prefix is gone. Empty when nothing was set apart.
+    pub prefix: Span,
 }
 
 impl Segment {
@@ -33,15 +35,26 @@ impl Segment {
 
 /// The input and its segments.
 #[derive(Debug)]
-pub(crate) struct Document<'a> {
+pub struct Document<'a> {
+    /// The text the spans index.
     pub source: &'a str,
+    /// One segment per line, in order.
     pub segments: Vec<Segment>,
 }
 
 impl<'a> Document<'a> {
     /// Splits `source` into lines. Linear in the input, one allocation for the segment list.
-    /// With `strip_stamps`, a leading date stamp is set apart from each line's text (TIM003).
-    pub fn parse(source: &'a str, strip_stamps: bool) -> Document<'a> {
+    /// `prefix`, when given, returns how many bytes at the start of a line to set apart from its
+    /// text (see [`Segment::prefix`]).
+    ///
+    /// ```
+    /// use unclutter_text::Document;
+    /// let doc = Document::parse("» Related:\r\nBody text\n", None);
+    /// assert_eq!(doc.segments.len(), 2);
+    /// assert_eq!(doc.text(doc.segments[0].core), "Related");
+    /// assert_eq!(doc.text(doc.segments[1].full), "Body text\n");
+    /// ```
+    pub fn parse(source: &'a str, prefix: Option<fn(&str) -> usize>) -> Document<'a> {
         let bytes = source.as_bytes();
         let mut segments = Vec::with_capacity(bytes.len() / 48 + 1);
         let mut start = 0;
@@ -55,16 +68,16 @@ impl<'a> Document<'a> {
                 }
             };
             let line = Span::new(start, line_end);
-            let stamp_len = if strip_stamps { crate::rules::timestamp::leading_stamp(&source[line]) } else { 0 };
-            let stamp = Span::new(start, start + stamp_len);
-            let trim = trim_span(source, Span::new(stamp.end, line_end), is_space);
+            let prefix_len = prefix.map_or(0, |split| split(&source[line]));
+            let prefix = Span::new(start, start + prefix_len);
+            let trim = trim_span(source, Span::new(prefix.end, line_end), is_space);
             let mut core = trim_span(source, trim, is_decoration);
             // Text dumps mark second-level list items "o Item": a bullet, when a capital follows.
             let text = &source[core];
             if text.starts_with("o ") && text[2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
                 core = trim_span(source, Span::new(core.start + 2, core.end), is_decoration);
             }
-            segments.push(Segment { full: Span::new(start, full_end), line, trim, core, stamp });
+            segments.push(Segment { full: Span::new(start, full_end), line, trim, core, prefix });
             start = full_end;
         }
         Document { source, segments }
@@ -82,46 +95,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// White space for trimming: Unicode white space plus BOM and zero-width characters.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
-}
-
-/// Characters that decorate a widget label without changing it: "» Related:", "• Share |".
-pub(crate) fn is_decoration(c: char) -> bool {
-    is_space(c)
-        || matches!(
-            c,
-            ':' | '|'
-                | '»'
-                | '«'
-                | '›'
-                | '‹'
-                | '>'
-                | '<'
-                | '•'
-                | '·'
-                | '▸'
-                | '▶'
-                | '►'
-                | '→'
-                | '-'
-                | '–'
-                | '—'
-                | '*'
-                | '#'
-                | '/'
-                | '\\'
-                | '.'
-                | '…'
-                | '!'
-                | '_'
-                | '~'
-                | '='
-                | '+'
-        )
-}
-
 fn trim_span(source: &str, span: Span, strip: fn(char) -> bool) -> Span {
     let text = &source[span];
     let start = span.start + (text.len() - text.trim_start_matches(strip).len());
@@ -133,45 +106,12 @@ fn trim_span(source: &str, span: Span, strip: fn(char) -> bool) -> Span {
     }
 }
 
-/// Words in one white-space separated token: 1, or for text without spaces (Chinese, Japanese)
-/// one word per two CJK characters, so that length limits mean the same in every script.
-fn token_words(token: &str) -> usize {
-    if token.len() < 6 || token.is_ascii() {
-        return 1;
-    }
-    let cjk = token.chars().filter(|&c| is_cjk(c)).count();
-    (cjk / 2).max(1)
-}
-
-/// Han, kana and hangul: scripts written without spaces between words.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
-}
-
-/// Number of words in `text` (CJK characters count one word per two).
-pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().map(token_words).sum()
-}
-
-/// True when `text` has at most `max` words; stops counting past `max`.
-pub(crate) fn words_at_most(text: &str, max: usize) -> bool {
-    let mut n = 0;
-    for token in text.split_whitespace() {
-        n += token_words(token);
-        if n > max {
-            return false;
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<(&str, &str, &str)> {
-        let doc = Document::parse(text, true);
+        let doc = Document::parse(text, Some(stamp));
         doc.segments.iter().map(|s| (&text[s.full], &text[s.trim], &text[s.core])).collect()
     }
 
@@ -185,9 +125,9 @@ mod tests {
 
     #[test]
     fn trailing_newline_makes_no_empty_segment() {
-        assert_eq!(Document::parse("a\n", true).segments.len(), 1);
-        assert_eq!(Document::parse("", true).segments.len(), 0);
-        assert_eq!(Document::parse("\n\n", true).segments.len(), 2);
+        assert_eq!(Document::parse("a\n", None).segments.len(), 1);
+        assert_eq!(Document::parse("", None).segments.len(), 0);
+        assert_eq!(Document::parse("\n\n", None).segments.len(), 2);
     }
 
     #[test]
@@ -200,35 +140,34 @@ mod tests {
         assert_eq!(lines("o presidente disse")[0].2, "o presidente disse");
     }
 
+    /// Sets apart a leading "date " and the ten bytes after it, as a stamp splitter would.
+    fn stamp(line: &str) -> usize {
+        let at = line.len() - line.trim_start().len();
+        if line[at..].starts_with("date ") && line.len() > at + 16 {
+            at + 16
+        } else {
+            0
+        }
+    }
+
     #[test]
-    fn a_leading_stamp_is_set_apart() {
+    fn a_leading_prefix_is_set_apart() {
         let text = " date 2017-01-09 Share\n";
-        let seg = Document::parse(text, true).segments[0];
-        assert_eq!(&text[seg.stamp], " date 2017-01-09 ");
+        let seg = Document::parse(text, Some(stamp)).segments[0];
+        assert_eq!(&text[seg.prefix], " date 2017-01-09 ");
         assert_eq!(&text[seg.core], "Share");
-        let seg = Document::parse(text, false).segments[0];
-        assert!(seg.stamp.is_empty());
+        let seg = Document::parse(text, None).segments[0];
+        assert!(seg.prefix.is_empty());
         assert_eq!(&text[seg.core], "date 2017-01-09 Share");
     }
 
     #[test]
     fn segment_at_finds_the_line() {
-        let doc = Document::parse("ab\ncd\r\nef", true);
+        let doc = Document::parse("ab\ncd\r\nef", None);
         assert_eq!(doc.segment_at(0), 0);
         assert_eq!(doc.segment_at(2), 0);
         assert_eq!(doc.segment_at(3), 1);
         assert_eq!(doc.segment_at(6), 1);
         assert_eq!(doc.segment_at(7), 2);
-    }
-
-    #[test]
-    fn counts_words() {
-        assert_eq!(word_count(" two  words "), 2);
-        assert!(words_at_most("a b c", 3));
-        assert!(!words_at_most("a b c d", 3));
-        // Text without spaces counts one word per two CJK characters.
-        assert_eq!(word_count("分享到微博"), 2);
-        assert!(!words_at_most("今天上午，市政府宣布将在明年春天开放新的跨河大桥。", 6));
-        assert_eq!(word_count("Zoë Müller-Lenz"), 2);
     }
 }

@@ -1,19 +1,20 @@
-//! Stage 3: line rules, each judging one line on its own.
+//! The line engine: line hooks, each judging one line on its own.
 
-use crate::registry::LineFn;
-use crate::rule::RuleId;
-use crate::span::Span;
-use crate::stages::{Line, Run};
+use unclutter_text::Span;
+
+use crate::context::Decisions;
+use crate::meta::RuleId;
+use crate::rule::{Line, LineFn};
 
 /// Tries each line rule, in registry order, on every line not yet removed. The first rule that
 /// takes the whole line wins; rules that take part of a line let later rules look too.
-pub(crate) fn run(rules: &[(RuleId, LineFn)], run: &mut Run<'_>) {
+pub(crate) fn run(rules: &[(RuleId, LineFn)], run: &mut Decisions<'_>) {
     if rules.is_empty() {
         return;
     }
-    let doc = run.doc;
+    let doc = run.doc();
     for (i, seg) in doc.segments.iter().enumerate() {
-        if seg.is_blank() || run.marks[i].is_some() {
+        if seg.is_blank() || run.removed_by(i).is_some() {
             continue;
         }
         let line = Line::new(doc.source, seg);

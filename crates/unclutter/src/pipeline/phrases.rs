@@ -1,14 +1,18 @@
-//! Stage 2: every selected rule's phrases, matched in one Aho-Corasick pass over the input.
+//! The phrase engine: every selected rule's phrases, matched in one Aho-Corasick pass over the
+//! input.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unclutter_text::lexicon::Mode;
+use unclutter_text::words::{is_cjk, words_at_most};
+use unclutter_text::Span;
 
-use crate::cleaner::{BuildError, Settings};
-use crate::lexicon::{self, Mode};
-use crate::registry::{Action, RULES};
-use crate::rule::RuleId;
+use crate::config::Settings;
+use crate::context::Decisions;
+use crate::lexicon;
+use crate::meta::RuleId;
+use crate::registry;
+use crate::rule::Action;
 use crate::select::RuleSet;
-use crate::span::Span;
-use crate::stages::{Context, Run};
 
 /// One automaton for all phrases of the selected rules, and what each pattern means.
 #[derive(Debug)]
@@ -30,11 +34,11 @@ struct Pattern {
 
 impl PhraseMatcher {
     /// Gathers the phrases of the selected rules from every lexicon. `None` when there are none.
-    pub fn build(rules: &RuleSet, settings: &Settings) -> Result<Option<PhraseMatcher>, BuildError> {
+    pub fn build(rules: &RuleSet, settings: &Settings) -> Result<Option<PhraseMatcher>, aho_corasick::BuildError> {
         let mut phrases = Vec::new();
         let mut patterns = Vec::new();
         for entry in lexicon::entries() {
-            let Some(params) = RULES[entry.rule.index()].phrases else { continue };
+            let Some(params) = registry::rule(entry.rule).phrases() else { continue };
             if !rules.contains(entry.rule) {
                 continue;
             }
@@ -51,31 +55,28 @@ impl PhraseMatcher {
         if phrases.is_empty() {
             return Ok(None);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .map_err(|e| BuildError::Automaton(e.to_string()))?;
+        let automaton =
+            AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&phrases)?;
         Ok(Some(PhraseMatcher { automaton, patterns }))
     }
 
     /// Reports every phrase occurrence (overlapping ones too) and removes the lines whose shape
     /// fits the phrase's mode: the whole line, its start, or anywhere in a short line.
-    pub fn run(&self, run: &mut Run<'_>) {
-        let doc = run.doc;
+    pub fn run(&self, run: &mut Decisions<'_>) {
+        let doc = run.doc();
         let source = doc.source;
-        let mut candidates: Vec<(usize, RuleId)> = Vec::new();
+        let mut marks: Vec<(usize, RuleId)> = Vec::new();
         // Only runs of lines no earlier stage removed are searched (in HTML mode the markup
         // rules have run); in text mode that is the whole input.
         let mut chunks = Vec::new();
         let mut i = 0;
         while i < doc.segments.len() {
-            if run.marks[i].is_some() {
+            if run.removed_by(i).is_some() {
                 i += 1;
                 continue;
             }
             let first = i;
-            while i < doc.segments.len() && run.marks[i].is_none() {
+            while i < doc.segments.len() && run.removed_by(i).is_none() {
                 i += 1;
             }
             chunks.push(Span::new(doc.segments[first].full.start, doc.segments[i - 1].full.end));
@@ -90,7 +91,7 @@ impl PhraseMatcher {
             run.step(1);
             let p = self.patterns[m.pattern];
             let i = doc.segment_at(m.start);
-            if run.marks[i].is_some() && p.action != Action::Mark {
+            if run.removed_by(i).is_some() && p.action != Action::Mark {
                 continue;
             }
             let seg = &doc.segments[i];
@@ -98,7 +99,7 @@ impl PhraseMatcher {
             let word_before = source[..m.start].chars().next_back().is_some_and(is_word_char);
             let word_after = source[m.end..].chars().next().is_some_and(is_word_char);
             let bounded_end = m.end == core.end || !(p.ends_in_word && word_after);
-            let short = || crate::document::words_at_most(&source[core], p.max_words);
+            let short = || words_at_most(&source[core], p.max_words);
             let (fits, reason) = match p.mode {
                 Mode::Exact => (m.start == core.start && m.end == core.end, "the line is a known widget label"),
                 Mode::Prefix => (
@@ -119,15 +120,10 @@ impl PhraseMatcher {
             }
             match p.action {
                 Action::Remove => run.remove_segment(i, p.rule, reason),
-                Action::Run => candidates.push((i, p.rule)),
-                Action::Mark => run.markers.push((i, p.rule)),
+                Action::Candidate | Action::Mark => marks.push((i, p.rule)),
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup_by_key(|c| c.0);
-        run.run_candidates = candidates;
-        run.markers.sort_unstable();
-        run.markers.dedup();
+        run.set_phrase_marks(marks);
     }
 }
 
@@ -141,36 +137,5 @@ struct Found {
 /// A character that continues a word. CJK characters do not: those scripts put no spaces
 /// between words, so a phrase may end right before the next one.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::document::is_cjk(c)
-}
-
-/// Decides the candidates of run-only rules (SOC002) in the context stage: a candidate goes when
-/// the nearest kept non-blank line before or after it is a candidate too. Lines removed by other
-/// rules are looked through, so cleaning the output again decides the same.
-pub(crate) fn resolve_runs(cx: &mut Context<'_, '_>) {
-    let run = &mut *cx.run;
-    if run.run_candidates.is_empty() {
-        return;
-    }
-    let candidates = std::mem::take(&mut run.run_candidates);
-    let segments = &run.doc.segments;
-    let marks = &run.marks;
-    let steps = &run.steps;
-    let visible = |j: usize| {
-        steps.set(steps.get() + 1);
-        !segments[j].is_blank() && marks[j].is_none()
-    };
-    let is_candidate = |j: usize| candidates.binary_search_by_key(&j, |c| c.0).is_ok();
-    let prev = |i: usize| (0..i).rev().find(|&j| visible(j));
-    let next = |i: usize| (i + 1..segments.len()).find(|&j| visible(j));
-    let keep: Vec<(usize, RuleId)> = candidates
-        .iter()
-        .copied()
-        .filter(|&(i, _)| visible(i))
-        .filter(|&(i, _)| prev(i).is_some_and(is_candidate) || next(i).is_some_and(is_candidate))
-        .collect();
-    for (i, rule) in keep {
-        run.remove_segment(i, rule, "part of a run of share or social buttons");
-    }
-    run.run_candidates = candidates;
+    c.is_alphanumeric() && !is_cjk(c)
 }

@@ -1,0 +1,228 @@
+//! What the rules see of one `clean` call: [`Decisions`], the state the pipeline keeps (which
+//! lines are gone, the removals so far, the phrase engine's marks, the structural analysis),
+//! and [`Context`], the narrow view a rule's markup, context or finish hook gets of it.
+//!
+//! Rules never touch [`Decisions`] directly: they read lines and earlier decisions, and remove
+//! lines, through [`Context`]. The engines of the pipeline (phrases, lines) use the
+//! `pub(crate)` methods of [`Decisions`].
+
+use std::cell::Cell;
+
+use unclutter_text::language::Language;
+use unclutter_text::{Document, Span};
+
+use crate::analysis::{self, Analysis};
+use crate::config::Settings;
+use crate::html::Projection;
+use crate::meta::RuleId;
+use crate::removal::{Reason, Removal};
+
+/// The state of one `clean` call: the document, which lines are gone, and the removals so far.
+pub(crate) struct Decisions<'a> {
+    doc: &'a Document<'a>,
+    /// For each segment, the rule that removed it whole, if any.
+    removed_by: Vec<Option<RuleId>>,
+    removals: Vec<Removal>,
+    settings: &'a Settings,
+    /// Lines that phrases of `Candidate` and `Mark` rules matched, sorted, for those rules'
+    /// context hooks.
+    phrase_marks: Vec<(usize, RuleId)>,
+    /// The structural analysis, made by the first rule that asks for it in a context round.
+    structure: Option<Analysis>,
+    /// The document's language, detected by the first analysis.
+    language: Option<Language>,
+    /// Loop steps taken, for [`crate::Work`].
+    steps: Cell<u64>,
+    /// In HTML mode, what the markup says of each line (one line per segment).
+    dom: Option<&'a Projection>,
+    /// For each rule of the registry, whether a line it removed ends the article.
+    article_ends: &'a [bool],
+}
+
+impl<'a> Decisions<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        settings: &'a Settings,
+        dom: Option<&'a Projection>,
+        article_ends: &'a [bool],
+    ) -> Decisions<'a> {
+        Decisions {
+            doc,
+            removed_by: vec![None; doc.segments.len()],
+            removals: Vec::new(),
+            settings,
+            phrase_marks: Vec::new(),
+            structure: None,
+            language: None,
+            steps: Cell::new(0),
+            dom,
+            article_ends,
+        }
+    }
+
+    pub fn doc(&self) -> &'a Document<'a> {
+        self.doc
+    }
+
+    /// The rule that removed segment `i` whole, if any.
+    #[inline]
+    pub fn removed_by(&self, i: usize) -> Option<RuleId> {
+        self.removed_by[i]
+    }
+
+    /// Removes segment `i` whole, with its terminator, unless an earlier decision removed it.
+    pub fn remove_segment(&mut self, i: usize, rule: RuleId, reason: impl Into<Reason>) {
+        if self.removed_by[i].is_none() {
+            self.removed_by[i] = Some(rule);
+            self.removals.push(Removal::new(self.doc.segments[i].full, rule, reason));
+        }
+    }
+
+    /// Removes part of a line.
+    pub fn remove_part(&mut self, span: Span, rule: RuleId, reason: impl Into<Reason>) {
+        self.removals.push(Removal::new(span, rule, reason));
+    }
+
+    /// How many removals were made so far (a round that adds none is the last).
+    pub fn removal_count(&self) -> usize {
+        self.removals.len()
+    }
+
+    /// Hands the phrase engine's candidates and marks over to the context hooks.
+    pub fn set_phrase_marks(&mut self, mut marks: Vec<(usize, RuleId)>) {
+        marks.sort_unstable();
+        marks.dedup();
+        self.phrase_marks = marks;
+    }
+
+    /// Starts a context round: the structural analysis is made anew when a rule asks for it.
+    pub fn start_round(&mut self) {
+        self.structure = None;
+    }
+
+    /// Counts `n` steps of work.
+    #[inline]
+    pub fn step(&self, n: usize) {
+        self.steps.set(self.steps.get() + n as u64);
+    }
+
+    pub fn steps(&self) -> u64 {
+        self.steps.get()
+    }
+
+    pub fn into_removals(self) -> Vec<Removal> {
+        self.removals
+    }
+}
+
+/// A rule's view of one `clean` call: the lines, earlier decisions, the markup's evidence, the
+/// structural analysis, and the power to remove whole lines in the rule's name.
+pub(crate) struct Context<'r, 'a> {
+    decisions: &'r mut Decisions<'a>,
+    rule: RuleId,
+}
+
+impl<'r, 'a> Context<'r, 'a> {
+    /// The view of `rule` on `decisions`.
+    pub fn new(decisions: &'r mut Decisions<'a>, rule: RuleId) -> Context<'r, 'a> {
+        Context { decisions, rule }
+    }
+
+    /// The rule this view acts for.
+    pub fn rule(&self) -> RuleId {
+        self.rule
+    }
+
+    /// The document being cleaned.
+    pub fn doc(&self) -> &'a Document<'a> {
+        self.decisions.doc
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.decisions.doc.segments.len()
+    }
+
+    /// Line `i` without surrounding white space.
+    pub fn trim(&self, i: usize) -> &'a str {
+        let doc = self.decisions.doc;
+        doc.text(doc.segments[i].trim)
+    }
+
+    /// Line `i` without white space and decoration.
+    pub fn core(&self, i: usize) -> &'a str {
+        let doc = self.decisions.doc;
+        doc.text(doc.segments[i].core)
+    }
+
+    /// True when line `i` holds only white space.
+    pub fn is_blank(&self, i: usize) -> bool {
+        self.decisions.doc.segments[i].is_blank()
+    }
+
+    /// The rule that removed line `i`, if any.
+    pub fn removed_by(&self, i: usize) -> Option<RuleId> {
+        self.decisions.removed_by[i]
+    }
+
+    /// Removes line `i` whole in this rule's name, unless an earlier decision removed it.
+    pub fn remove(&mut self, i: usize, reason: impl Into<Reason>) {
+        let rule = self.rule;
+        self.decisions.remove_segment(i, rule, reason);
+    }
+
+    /// What the configuration says.
+    pub fn settings(&self) -> &Settings {
+        self.decisions.settings
+    }
+
+    /// In HTML mode, what the markup says of each line.
+    pub fn dom(&self) -> Option<&'a Projection> {
+        self.decisions.dom
+    }
+
+    /// True when a line `rule` removed ends the article (a related or newsletter heading).
+    pub fn ends_article(&self, rule: RuleId) -> bool {
+        self.decisions.article_ends[rule.index()]
+    }
+
+    /// The lines this rule's phrases marked (`Candidate` and `Mark` phrases), in order.
+    pub fn phrase_marks(&self) -> impl Iterator<Item = usize> + '_ {
+        let rule = self.rule;
+        self.decisions.phrase_marks.iter().filter(move |m| m.1 == rule).map(|m| m.0)
+    }
+
+    /// The structural analysis of the lines kept so far, made once per context round.
+    pub fn structure(&mut self) -> &Analysis {
+        let d = &mut *self.decisions;
+        if d.structure.is_none() {
+            let removed = &d.removed_by;
+            let analysis =
+                analysis::analyse(d.doc, |i| removed[i].is_some(), d.settings.bias, &d.steps, &mut d.language);
+            d.structure = Some(analysis);
+        }
+        d.structure.as_ref().expect("set above")
+    }
+
+    /// Counts `n` steps of work (for the scaling tests).
+    #[inline]
+    pub fn step(&self, n: usize) {
+        self.decisions.step(n);
+    }
+
+    /// The nearest non-blank line before `i`.
+    pub fn prev_content(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| {
+            self.step(1);
+            !self.is_blank(j)
+        })
+    }
+
+    /// The nearest non-blank line after `i`.
+    pub fn next_content(&self, i: usize) -> Option<usize> {
+        (i + 1..self.len()).find(|&j| {
+            self.step(1);
+            !self.is_blank(j)
+        })
+    }
+}
