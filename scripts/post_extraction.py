@@ -7,13 +7,14 @@ Needs `pip install trafilatura readability-lxml` and a release build of the CLI
 (`cargo build --release`). For each page, extracts the article from `<id>.html` with
 trafilatura and with readability-lxml, scores the extraction against `<id>.gold.txt`, then
 scores it again after `unclutter` cleaned it, with the devset README's token measures (mean
-over pages). Nothing is written; the extractors' outputs are not kept.
+over pages) as `../shared/tools/score.py` implements them. Nothing is written; the extractors'
+outputs are not kept.
 """
 import json
 import re
+import statistics
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -21,19 +22,10 @@ import trafilatura
 from readability import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = re.compile(r"\w+")
-
-
-def prf(pred, gold):
-    p, g = Counter(TOKEN.findall(pred.lower())), Counter(TOKEN.findall(gold.lower()))
-    np_, ng = sum(p.values()), sum(g.values())
-    if np_ == 0 and ng == 0:
-        return 1.0, 1.0, 1.0
-    if np_ == 0 or ng == 0:
-        return 0.0, float(ng == 0), 0.0
-    tp = sum((p & g).values())
-    P, R = tp / np_, tp / ng
-    return P, R, (2 * P * R / (P + R) if tp else 0.0)
+# The measures live once, in the devset's own scorer; its `prf` is the per-page one and, as
+# score.py does, the mean over pages is `statistics.mean` (exact, then rounded once).
+sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+from score import prf  # noqa: E402
 
 
 def readability_text(html):
@@ -62,7 +54,7 @@ def main():
             out = subprocess.run([cli], input=text, capture_output=True, text=True, check=True).stdout
             alone.append(prf(text, gold))
             cleaned.append(prf(out, gold))
-        mean = lambda rows, k: sum(r[k] for r in rows) / len(rows)
+        mean = lambda rows, k: statistics.mean(r[k] for r in rows)
         print(
             f"{name}: alone P={mean(alone, 0):.3f} R={mean(alone, 1):.3f} F1={mean(alone, 2):.3f}"
             f" | then unclutter P={mean(cleaned, 0):.3f} R={mean(cleaned, 1):.3f} F1={mean(cleaned, 2):.3f}"
