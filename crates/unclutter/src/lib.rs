@@ -37,6 +37,8 @@ mod cleaned;
 mod cleaner;
 mod document;
 mod html;
+#[cfg(feature = "serde")]
+pub mod json;
 mod language;
 mod lexicon;
 mod registry;
