@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use serde::Serialize;
 use unclutter::{Bias, Cleaned, Cleaner, RuleId};
 
 /// Strips page clutter from scraped article text and says exactly what it removed.
@@ -21,6 +20,9 @@ struct Args {
 
     /// Write one JSON object: the kept `text` and every `removed` piece with its byte range,
     /// rule code, name, category, reason and text.
+    ///
+    /// HTML input adds `source_text` (the text the byte ranges index), `content_root` and each
+    /// piece's element `path`. The schema is documented in the library's `unclutter::json` module.
     #[arg(long, conflicts_with = "annotate")]
     json: bool,
 
@@ -162,7 +164,7 @@ fn run(args: &Args) -> io::Result<()> {
         cleaner.try_clean(text).map_err(|e| invalid(format!("{name}: {e}")))?
     };
     if args.json {
-        serde_json::to_writer(&mut out, &JsonDoc::new(&cleaned))?;
+        serde_json::to_writer(&mut out, &cleaned)?;
         out.write_all(b"\n")?;
     } else if args.annotate {
         let color = match args.color {
@@ -199,57 +201,6 @@ fn read_input(file: Option<&std::path::Path>, max_bytes: usize) -> io::Result<(S
         return Err(invalid(format!("{name}: input is over the limit of {max_bytes} bytes (--max-bytes)")));
     }
     Ok((name, bytes))
-}
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    text: String,
-    removed: Vec<JsonRemoval<'a>>,
-    /// HTML mode: the text projection the spans index, and the content root's path.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_root: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonRemoval<'a> {
-    start: usize,
-    end: usize,
-    rule: &'static str,
-    name: &'static str,
-    category: &'static str,
-    reason: &'a str,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
-}
-
-impl<'a> JsonDoc<'a> {
-    fn new(cleaned: &'a Cleaned<'a>) -> JsonDoc<'a> {
-        let input = cleaned.input();
-        let removed = cleaned
-            .removals()
-            .iter()
-            .map(|r| JsonRemoval {
-                start: r.span().start,
-                end: r.span().end,
-                rule: r.rule().code(),
-                name: r.rule().name(),
-                category: r.category().as_str(),
-                reason: r.reason(),
-                text: &input[r.span()],
-                path: cleaned.path(r.span()),
-            })
-            .collect();
-        let html = cleaned.is_html();
-        JsonDoc {
-            text: cleaned.text(),
-            removed,
-            source_text: html.then_some(input),
-            content_root: cleaned.content_root(),
-        }
-    }
 }
 
 /// Writes the input with each removal wrapped as `[-CODE: text-]` (or struck through in colour),

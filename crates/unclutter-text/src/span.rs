@@ -94,3 +94,15 @@ impl Index<Span> for String {
         &self.as_str()[span]
     }
 }
+
+/// `{"start": …, "end": …}`, with the `serde` feature.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut span = serializer.serialize_struct("Span", 2)?;
+        span.serialize_field("start", &self.start)?;
+        span.serialize_field("end", &self.end)?;
+        span.end()
+    }
+}

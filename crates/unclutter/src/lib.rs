@@ -69,6 +69,10 @@ mod pipeline;
 
 mod cleaner;
 
+// The results in the JSON schema the CLI prints.
+#[cfg(feature = "serde")]
+pub mod json;
+
 pub use cleaned::{Cleaned, Work};
 pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
 pub use config::Bias;

@@ -16,7 +16,10 @@ fn src() -> PathBuf {
 fn declared_order() -> Vec<String> {
     let lib = fs::read_to_string(src().join("lib.rs")).expect("lib.rs is readable");
     lib.lines()
-        .filter_map(|l| l.trim().strip_prefix("mod ").and_then(|m| m.strip_suffix(';')))
+        .filter_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("mod ").or_else(|| l.strip_prefix("pub mod ")).and_then(|m| m.strip_suffix(';'))
+        })
         .map(str::to_string)
         .collect()
 }
