@@ -44,6 +44,8 @@ mod html;
 
 mod analysis;
 
+mod input_kind;
+
 // What rules are: identity, removals, the context they see, the Rule trait.
 mod meta;
 
@@ -75,7 +77,8 @@ pub mod json;
 
 pub use cleaned::{Cleaned, Work};
 pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
-pub use config::Bias;
+pub use config::{Bias, InputKind, InputKindError};
+pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
 pub use removal::Removal;
 pub use select::{RuleSelector, SelectorError};

@@ -8,6 +8,7 @@ use unclutter_text::words::words_at_most;
 use unclutter_text::Document;
 
 use crate::analysis::{Analysis, Class};
+use crate::config::InputKind;
 use crate::context::Context;
 use crate::rule::{declare_rule, Action, Phrases};
 
@@ -205,17 +206,61 @@ fn page_furniture(cx: &mut Context<'_, '_>) {
     }
 }
 
+/// Runs of this many menu items are a page's navigation even in text given as an article.
+const OVERWHELMING_MENU_RUN: usize = 12;
+
+/// True when page zones may be cut: the input is a page, or it was given as an article but
+/// shows a page's navigation beyond doubt. An extractor's output has no header or footer of the
+/// page; its first and last lines (a title, a kicker, a list, a credit) stay.
+fn page_zones_go(cx: &Context<'_, '_>) -> bool {
+    cx.input_kind() == InputKind::Page || cx.input_evidence().longest_menu_run >= OVERWHELMING_MENU_RUN
+}
+
+/// Most of the text's words a zone of an article may hold and still go.
+const ARTICLE_ZONE_SHARE: f64 = 0.3;
+
+/// True when a zone at the start or end of an article reads as leaked navigation: no prose line
+/// in it, most of its lines short, and at most `ARTICLE_ZONE_SHARE` of the text's words. A list,
+/// a table or code the extractor kept has prose around it or is most of the text.
+fn article_zone_goes(a: &Analysis, zone: std::ops::Range<usize>) -> bool {
+    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let short = lines.iter().filter(|&&i| a.class[i] == Class::Short).count();
+    let prose = lines.iter().any(|&i| a.class[i] == Class::Good);
+    let words: usize = lines.iter().map(|&i| a.stats[i].length()).sum();
+    let all_words: usize = a.stats.iter().map(|s| s.length()).sum();
+    !lines.is_empty() && !prose && 2 * short >= lines.len() && words as f64 <= ARTICLE_ZONE_SHARE * all_words as f64
+}
+
+/// When the input was given as an article and its navigation overrules that, what to say so.
+fn overruled_article(cx: &Context<'_, '_>) -> Option<String> {
+    (cx.input_kind() == InputKind::Article).then(|| {
+        format!(
+            "; given as an article, but {} menu items in a row are a page's navigation",
+            cx.input_evidence().longest_menu_run
+        )
+    })
+}
+
+fn with_overruling(reason: std::sync::Arc<str>, overruled: Option<String>) -> std::sync::Arc<str> {
+    match overruled {
+        Some(why) => format!("{reason}{why}").into(),
+        None => reason,
+    }
+}
+
 fn page_header(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         // In HTML the content root decides the page's zones (BPL004).
         return;
     }
+    let zones_go = page_zones_go(cx);
+    let overruled = overruled_article(cx);
     let a = cx.structure();
     if !a.has_region() {
         return;
     }
     let zone = 0..a.start;
-    if !a.header_is_page {
+    if !a.header_is_page || !(zones_go || article_zone_goes(a, zone.clone())) {
         // Not a page's header, but a gallery's captions repeated above the article still go.
         let lines: Vec<usize> = zone.filter(|&i| a.repeated[i]).collect();
         for i in lines {
@@ -223,7 +268,7 @@ fn page_header(cx: &mut Context<'_, '_>) {
         }
         return;
     }
-    let reason = a.zone_reason("before", zone.clone());
+    let reason = with_overruling(a.zone_reason("before", zone.clone()), overruled);
     let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
     for i in lines {
         cx.remove(i, reason.clone());
@@ -234,12 +279,17 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         return;
     }
+    let zones_go = page_zones_go(cx);
+    let overruled = overruled_article(cx);
     let a = cx.structure();
     if !a.has_region() || !a.footer_is_page {
         return;
     }
     let zone = a.end..a.class.len();
-    let reason = a.zone_reason("after", zone.clone());
+    if !(zones_go || article_zone_goes(a, zone.clone())) {
+        return;
+    }
+    let reason = with_overruling(a.zone_reason("after", zone.clone()), overruled);
     let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
     for i in lines {
         cx.remove(i, reason.clone());
@@ -284,7 +334,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
             markers.push((i, Marker::Comments));
-        } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) {
+        } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) && !names_one_article(cx.trim(i)) {
             markers.push((i, Marker::Related));
         }
     }
@@ -387,6 +437,13 @@ fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
 
 /// Fewest words of prose before a related block that ends the article.
 const RELATED_MIN_WORDS: usize = 60;
+
+/// True when a related line names the one article it links to ("Read more: Why the bridge
+/// closed", "Related: Three tips for winter"): an inline link, which an article places between
+/// its paragraphs, not the heading of a block that ends it ("Related stories", "More from us").
+fn names_one_article(trim: &str) -> bool {
+    trim.split_once(':').is_some_and(|(_, rest)| rest.split_whitespace().nth(1).is_some())
+}
 
 /// What an end-of-article marker opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
