@@ -7,7 +7,7 @@ use regex::Regex;
 use unclutter_text::words::words_at_most;
 use unclutter_text::Document;
 
-use crate::analysis::{Analysis, Class};
+use crate::analysis::{Analysis, LineClass};
 use crate::context::Context;
 use crate::rule::{declare_rule, Action, Phrases};
 
@@ -210,21 +210,21 @@ fn page_header(cx: &mut Context<'_, '_>) {
         // In HTML the content root decides the page's zones (BPL004).
         return;
     }
-    let a = cx.structure();
-    if !a.has_region() {
+    let analysis = cx.structure();
+    if !analysis.has_region() {
         return;
     }
-    let zone = 0..a.start;
-    if !a.header_is_page {
+    let zone = 0..analysis.region.start;
+    if !analysis.header_is_page {
         // Not a page's header, but a gallery's captions repeated above the article still go.
-        let lines: Vec<usize> = zone.filter(|&i| a.repeated[i]).collect();
+        let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
         for i in lines {
             cx.remove(i, "a caption the page repeats three times or more, before the article");
         }
         return;
     }
-    let reason = a.zone_reason("before", zone.clone());
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let reason = analysis.zone_reason("before", zone.clone());
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
@@ -234,13 +234,13 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         return;
     }
-    let a = cx.structure();
-    if !a.has_region() || !a.footer_is_page {
+    let analysis = cx.structure();
+    if !analysis.has_region() || !analysis.footer_is_page {
         return;
     }
-    let zone = a.end..a.class.len();
-    let reason = a.zone_reason("after", zone.clone());
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let zone = analysis.region.end..analysis.class.len();
+    let reason = analysis.zone_reason("after", zone.clone());
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
@@ -307,11 +307,11 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         }
     }
     let doc = cx.doc();
-    let a = cx.structure();
-    if !a.has_region() || a.good_words == 0 {
+    let analysis = cx.structure();
+    if !analysis.has_region() || analysis.prose_words == 0 {
         return;
     }
-    let (start, end) = (a.start, a.end);
+    let (start, end) = (analysis.region.start, analysis.region.end);
     let mut before = 0;
     // The number of the latest numbered section heading so far ("4. Check the towels").
     let mut section = None;
@@ -329,17 +329,17 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 // Comments shown with their metadata ("2 days ago", "Reply", "Jane says:")
                 // right below the heading can outweigh the article: an eighth of the prose
                 // before them will do.
-                Marker::ShownComments => 8 * before >= a.good_words && before >= RELATED_MIN_WORDS,
-                Marker::Comments => 2 * before >= a.good_words,
-                Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
+                Marker::ShownComments => 8 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
+                Marker::Comments => 2 * before >= analysis.prose_words,
+                Marker::Related => 4 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end, section)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section)) {
                 cut = Some(i);
                 break;
             }
         }
-        if a.class[i] == Class::Good {
-            before += a.stats[i].length();
+        if analysis.class[i] == LineClass::Prose {
+            before += analysis.word_counts[i].length();
         }
         if !doc.segments[i].is_blank() {
             section = section_number(doc.text(doc.segments[i].trim)).or(section);
@@ -407,13 +407,19 @@ const RESUME_WITHIN: usize = 12;
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
 /// or the article's numbered sections go on (`previous_number` is the latest before `at`).
-fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previous_number: Option<u32>) -> bool {
+fn prose_continues(
+    doc: &Document<'_>,
+    analysis: &Analysis,
+    at: usize,
+    to: usize,
+    previous_number: Option<u32>,
+) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
-    let mut previous_good = false;
+    let mut previous_prose = false;
     let mut seen = 0;
     let mut next_number = None;
     for i in at + 1..to {
-        if a.class[i] != Class::Skip {
+        if analysis.class[i] != LineClass::Empty {
             seen += 1;
             if seen > RESUME_WITHIN {
                 break;
@@ -422,11 +428,11 @@ fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previ
         if next_number.is_none() && !doc.segments[i].is_blank() {
             next_number = section_number(trim(i));
         }
-        match a.class[i] {
-            Class::Skip => continue,
-            Class::Good if previous_good => return true,
-            Class::Good => previous_good = true,
-            _ => previous_good = false,
+        match analysis.class[i] {
+            LineClass::Empty => continue,
+            LineClass::Prose if previous_prose => return true,
+            LineClass::Prose => previous_prose = true,
+            _ => previous_prose = false,
         }
     }
     // A list article's numbered sections go on across an inline box: "4. ..." before it,
