@@ -7,7 +7,7 @@ use regex::Regex;
 use unclutter_text::words::words_at_most;
 use unclutter_text::Document;
 
-use crate::analysis::{Analysis, Class};
+use crate::analysis::{Analysis, LineClass};
 use crate::config::InputKind;
 use crate::context::Context;
 use crate::rule::{declare_rule, Action, Phrases};
@@ -222,12 +222,12 @@ const ARTICLE_ZONE_SHARE: f64 = 0.3;
 /// True when a zone at the start or end of an article reads as leaked navigation: no prose line
 /// in it, most of its lines short, and at most `ARTICLE_ZONE_SHARE` of the text's words. A list,
 /// a table or code the extractor kept has prose around it or is most of the text.
-fn article_zone_goes(a: &Analysis, zone: std::ops::Range<usize>) -> bool {
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
-    let short = lines.iter().filter(|&&i| a.class[i] == Class::Short).count();
-    let prose = lines.iter().any(|&i| a.class[i] == Class::Good);
-    let words: usize = lines.iter().map(|&i| a.stats[i].length()).sum();
-    let all_words: usize = a.stats.iter().map(|s| s.length()).sum();
+fn article_zone_goes(analysis: &Analysis, zone: std::ops::Range<usize>) -> bool {
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
+    let short = lines.iter().filter(|&&i| analysis.class[i] == LineClass::Fragment).count();
+    let prose = lines.iter().any(|&i| analysis.class[i] == LineClass::Prose);
+    let words: usize = lines.iter().map(|&i| analysis.word_counts[i].length()).sum();
+    let all_words: usize = analysis.word_counts.iter().map(|s| s.length()).sum();
     !lines.is_empty() && !prose && 2 * short >= lines.len() && words as f64 <= ARTICLE_ZONE_SHARE * all_words as f64
 }
 
@@ -255,21 +255,21 @@ fn page_header(cx: &mut Context<'_, '_>) {
     }
     let zones_go = page_zones_go(cx);
     let overruled = overruled_article(cx);
-    let a = cx.structure();
-    if !a.has_region() {
+    let analysis = cx.structure();
+    if !analysis.has_region() {
         return;
     }
-    let zone = 0..a.start;
-    if !a.header_is_page || !(zones_go || article_zone_goes(a, zone.clone())) {
+    let zone = 0..analysis.region.start;
+    if !analysis.header_is_page || !(zones_go || article_zone_goes(analysis, zone.clone())) {
         // Not a page's header, but a gallery's captions repeated above the article still go.
-        let lines: Vec<usize> = zone.filter(|&i| a.repeated[i]).collect();
+        let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
         for i in lines {
             cx.remove(i, "a caption the page repeats three times or more, before the article");
         }
         return;
     }
-    let reason = with_overruling(a.zone_reason("before", zone.clone()), overruled);
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let reason = with_overruling(analysis.zone_reason("before", zone.clone()), overruled);
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
@@ -281,16 +281,16 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     }
     let zones_go = page_zones_go(cx);
     let overruled = overruled_article(cx);
-    let a = cx.structure();
-    if !a.has_region() || !a.footer_is_page {
+    let analysis = cx.structure();
+    if !analysis.has_region() || !analysis.footer_is_page {
         return;
     }
-    let zone = a.end..a.class.len();
-    if !(zones_go || article_zone_goes(a, zone.clone())) {
+    let zone = analysis.region.end..analysis.class.len();
+    if !(zones_go || article_zone_goes(analysis, zone.clone())) {
         return;
     }
-    let reason = with_overruling(a.zone_reason("after", zone.clone()), overruled);
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let reason = with_overruling(analysis.zone_reason("after", zone.clone()), overruled);
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
@@ -357,11 +357,11 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         }
     }
     let doc = cx.doc();
-    let a = cx.structure();
-    if !a.has_region() || a.good_words == 0 {
+    let analysis = cx.structure();
+    if !analysis.has_region() || analysis.prose_words == 0 {
         return;
     }
-    let (start, end) = (a.start, a.end);
+    let (start, end) = (analysis.region.start, analysis.region.end);
     let mut before = 0;
     // The number of the latest numbered section heading so far ("4. Check the towels").
     let mut section = None;
@@ -379,17 +379,17 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 // Comments shown with their metadata ("2 days ago", "Reply", "Jane says:")
                 // right below the heading can outweigh the article: an eighth of the prose
                 // before them will do.
-                Marker::ShownComments => 8 * before >= a.good_words && before >= RELATED_MIN_WORDS,
-                Marker::Comments => 2 * before >= a.good_words,
-                Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
+                Marker::ShownComments => 8 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
+                Marker::Comments => 2 * before >= analysis.prose_words,
+                Marker::Related => 4 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end, section)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section)) {
                 cut = Some(i);
                 break;
             }
         }
-        if a.class[i] == Class::Good {
-            before += a.stats[i].length();
+        if analysis.class[i] == LineClass::Prose {
+            before += analysis.word_counts[i].length();
         }
         if !doc.segments[i].is_blank() {
             section = section_number(doc.text(doc.segments[i].trim)).or(section);
@@ -464,13 +464,19 @@ const RESUME_WITHIN: usize = 12;
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
 /// or the article's numbered sections go on (`previous_number` is the latest before `at`).
-fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previous_number: Option<u32>) -> bool {
+fn prose_continues(
+    doc: &Document<'_>,
+    analysis: &Analysis,
+    at: usize,
+    to: usize,
+    previous_number: Option<u32>,
+) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
-    let mut previous_good = false;
+    let mut previous_prose = false;
     let mut seen = 0;
     let mut next_number = None;
     for i in at + 1..to {
-        if a.class[i] != Class::Skip {
+        if analysis.class[i] != LineClass::Empty {
             seen += 1;
             if seen > RESUME_WITHIN {
                 break;
@@ -479,11 +485,11 @@ fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previ
         if next_number.is_none() && !doc.segments[i].is_blank() {
             next_number = section_number(trim(i));
         }
-        match a.class[i] {
-            Class::Skip => continue,
-            Class::Good if previous_good => return true,
-            Class::Good => previous_good = true,
-            _ => previous_good = false,
+        match analysis.class[i] {
+            LineClass::Empty => continue,
+            LineClass::Prose if previous_prose => return true,
+            LineClass::Prose => previous_prose = true,
+            _ => previous_prose = false,
         }
     }
     // A list article's numbered sections go on across an inline box: "4. ..." before it,
