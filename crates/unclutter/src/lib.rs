@@ -36,6 +36,9 @@
 // The modules, bottom layer first: a module uses only modules declared above it (and the text
 // primitives of `unclutter_text`, the layer below the library); `tests/layers.rs` checks it.
 
+// The word sets of the bundled lexicons, which rules build their word lists and patterns from.
+mod vocabulary;
+
 // Configuration and the evidence rules read: the bias, the HTML projection, the structural
 // analysis.
 mod config;

@@ -11,6 +11,7 @@ use crate::analysis::{Analysis, LineClass};
 use crate::config::InputKind;
 use crate::context::Context;
 use crate::rule::{declare_rule, Action, Phrases};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -297,16 +298,31 @@ fn page_footer(cx: &mut Context<'_, '_>) {
 }
 
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
-/// in the languages of the lexicons.
+/// in the languages of the lexicons (word sets `comment-count-leads`, `comment-heads`,
+/// `comment-reply-nouns` and `comment-reply-links`).
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts|antworten|kommentare|réponses|commentaires|respuestas|comentarios)\s+(?:to|on|zu|auf|à|sur|a|en)\s.+$")
-        .expect("compiles")
+    let leads = vocabulary::COMMENT_COUNT_LEADS.pattern();
+    let heads = vocabulary::COMMENT_HEADS.pattern();
+    let (nouns, links) = (vocabulary::COMMENT_REPLY_NOUNS.pattern(), vocabulary::COMMENT_REPLY_LINKS.pattern());
+    Regex::new(&format!(
+        r"(?i)^(?:{leads} )?(?:\d{{1,5}}\s+)?(?:{heads}|{RUSSIAN_COMMENTS})(?:\s*\(\d{{1,5}}\))?:?$|^\d{{1,5}}\s+{nouns}\s+{links}\s.+$"
+    ))
+    .expect("compiles")
 });
 
-/// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:".
+/// The Russian heading inflects ("комментарий", "комментариев"): its stem with any run of case
+/// endings, which a word set of plain words cannot say.
+const RUSSIAN_COMMENTS: &str = "комментари[йяиев]*";
+
+/// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:"
+/// (word sets `comment-dated-links`, `comment-dated-verbs` and `comment-says`; case counts).
 pub(crate) static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*•]\s*|\d{1,4}\.\s*)?\p{Lu}[^.!?]*\son\s[^.!?]*\d{4}[^!?]*\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*|\d{1,4}\.\s*)?[\p{L}\d][\w.'’ -]*\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
-        .expect("compiles")
+    let (on, said) = (vocabulary::COMMENT_DATED_LINKS.pattern(), vocabulary::COMMENT_DATED_VERBS.pattern());
+    let says = vocabulary::COMMENT_SAYS.pattern();
+    Regex::new(&format!(
+        r"^(?:[*•]\s*|\d{{1,4}}\.\s*)?\p{{Lu}}[^.!?]*\s{on}\s[^.!?]*\d{{4}}[^!?]*\s{said}\s*:$|^(?:[*•]\s*|\d{{1,4}}\.\s*)?[\p{{L}}\d][\w.'’ -]*\s{says}\s*:$"
+    ))
+    .expect("compiles")
 });
 
 /// Longest comment header ("Jane on September 29, 2018 at 12:16 am said:").
@@ -405,10 +421,30 @@ fn article_tail(cx: &mut Context<'_, '_>) {
 }
 
 /// A comment's metadata line: "2 days ago", "2 days ago at 07:52 am", "Rating: 36 Votes",
-/// "12 likes", "Reply", "Report abuse".
+/// "12 likes", "Reply", "Report abuse" (word sets `age-units`, `age-units-comments`, `ago`,
+/// `comment-rating-labels`, `comment-rating-units`, `time-links`, `comment-count-units`,
+/// `comment-controls`, `comment-bar-likes` and `comment-bar-replies`).
 pub(crate) static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.*|rating:\s*-?\d{1,6}\s+votes?|[^·|]+\s[·|]\s[^·|]*\d{4}\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
-        .expect("compiles")
+    let age = format!(
+        r"\d{{1,3}}\s+(?:{}|{})\s+{}\b.*",
+        vocabulary::AGE_UNITS.pattern(),
+        vocabulary::AGE_UNITS_COMMENTS.pattern(),
+        vocabulary::AGO.pattern()
+    );
+    let rating = format!(
+        r"{}:\s*-?\d{{1,6}}\s+{}",
+        vocabulary::COMMENT_RATING_LABELS.pattern(),
+        vocabulary::COMMENT_RATING_UNITS.pattern()
+    );
+    let dated = format!(
+        r"[^·|]+\s[·|]\s[^·|]*\d{{4}}\s+{}\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?",
+        vocabulary::TIME_LINKS.pattern()
+    );
+    let counts = format!(r"\d{{1,6}}\s+{}", vocabulary::COMMENT_COUNT_UNITS.pattern());
+    let controls = vocabulary::COMMENT_CONTROLS.pattern();
+    let bar =
+        format!(r"{}\s*·\s*{}", vocabulary::COMMENT_BAR_LIKES.pattern(), vocabulary::COMMENT_BAR_REPLIES.pattern());
+    Regex::new(&format!(r"(?i)^(?:{age}|{rating}|{dated}|{counts}|{controls}|{bar})$")).expect("compiles")
 });
 
 /// Lines looked at after a comment marker for comment metadata: the first must come within
