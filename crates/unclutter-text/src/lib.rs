@@ -4,7 +4,8 @@
 //! - [`Document`] and [`Segment`]: the input split into lines, each with nested spans (the line
 //!   with its terminator, without it, trimmed, and without decoration);
 //! - [`words`]: white space, decoration, CJK scripts, word counts, sentence shape;
-//! - [`lexicon`]: the phrase-list file format (`[CODE]` sections of `=`, `^`, `~` phrases);
+//! - [`lexicon`]: the lexicon file format (`[CODE]` sections of `=`, `^`, `~` phrases for rules,
+//!   `[words:NAME]` sections of plain words for word sets);
 //! - [`language`]: which language a document is in, and how many of a line's words are stop
 //!   words of it.
 //!

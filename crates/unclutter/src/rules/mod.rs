@@ -1,6 +1,7 @@
 //! The rules, in files by family. A family file declares its rules with `declare_rule!`
 //! (metadata, documentation, phase, dependencies, patterns and hooks, see [`crate::rule`]);
-//! phrase lists live in `lexicons/<lang>.txt`, and `registry.rs` lists the rules in order.
+//! phrase lists and word sets live in `lexicons/<lang>.txt` (word sets read through
+//! [`crate::vocabulary`]), and `registry.rs` lists the rules in order.
 
 pub(crate) mod ads;
 pub(crate) mod boilerplate;
