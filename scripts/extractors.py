@@ -45,7 +45,7 @@ HTML is decoded as the devset README says: `<id>.html` is UTF-8; decompressed `<
 UTF-8 in which a few invalid bytes become U+FFFD, as the `unclutter_eval` crate reads it.
 
 The script installs nothing. Create a throwaway virtual environment with the exact PyPI packages
-and run it from there (pip >= 24: older resolvers trip over lxml's extras):
+and run it from there (upgrade pip first: pip 23.2's resolver trips over lxml's extras):
 
     python3 -m venv /tmp/venv-extract
     /tmp/venv-extract/bin/pip install --upgrade pip
@@ -53,7 +53,9 @@ and run it from there (pip >= 24: older resolvers trip over lxml's extras):
         resiliparse boilerpy3 justext lxml_html_clean
     /tmp/venv-extract/bin/python scripts/extractors.py aeb wcxb_dev readability trafilatura_eval
 
-Then `python3 scripts/post_extraction.py` scores each cached output alone and after unclutter.
+The baseline of the first run used trafilatura 2.3.1, readability-lxml 0.9, newspaper4k 0.9.6,
+resiliparse 2.0.1, boilerpy3 1.0.7, jusText 3.0.2 and lxml 6.1.3 (pin them with `==` to compare
+with it). Then `python3 scripts/post_extraction.py` scores each cached output alone and after unclutter.
 Exit status: 0 when every selected tool ran (page failures are reported, not fatal), 2 on a
 usage error, a missing devset folder or a tool that cannot be imported.
 """
