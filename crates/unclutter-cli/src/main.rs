@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use unclutter::{Bias, Cleaned, Cleaner, RuleId};
+use unclutter::{Bias, Cleaned, Cleaner, InputKind, RuleId};
 
 /// Strips page clutter from scraped article text and says exactly what it removed.
 ///
@@ -50,6 +50,12 @@ struct Args {
     #[arg(long, value_enum, default_value_t = BiasArg::Balanced)]
     bias: BiasArg,
 
+    /// What kind of text the input is: a whole-page dump, an already-extracted article (its first
+    /// and last lines are never cut as page zones), or auto (read from its evidence: runs of menu
+    /// items and lines of page furniture). HTML input is always a page.
+    #[arg(long, value_enum, default_value_t = KindArg::Auto)]
+    input_kind: KindArg,
+
     /// Output of the kept text: plain text, or Markdown (HTML input keeps headings, lists,
     /// quotes, code and links).
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -81,6 +87,13 @@ enum BiasArg {
     Precision,
     Balanced,
     Recall,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    Page,
+    Article,
+    Auto,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -150,6 +163,11 @@ fn run(args: &Args) -> io::Result<()> {
         .select(&args.select)
         .ignore(&args.ignore)
         .bias(bias)
+        .input_kind(match args.input_kind {
+            KindArg::Page => Some(InputKind::Page),
+            KindArg::Article => Some(InputKind::Article),
+            KindArg::Auto => None,
+        })
         .limits(unclutter::Limits { max_bytes: args.max_bytes, max_lines: args.max_lines })
         .build()
         .map_err(|e| invalid(e.to_string()))?;

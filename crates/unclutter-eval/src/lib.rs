@@ -14,6 +14,8 @@
 //!   recall and F1 of a page from the multiset overlap), [`mean`] (the mean over pages, exact as
 //!   Python's `statistics.mean`), [`SnippetCounts`] (snippets found in the whitespace-normalized
 //!   output, summed over pages).
+//! - [`align_lines`] labels each line of an input: the article's when at least half of its
+//!   tokens align with the gold's (the labels the structural model learns from).
 //! - [`Report`] scores each page's output and its dump (or input) as is, summarizes them, and
 //!   lists the pages whose cleaning lost gold ([`Report::losing`], [`Report::losing_snippets`]).
 //!
@@ -36,10 +38,12 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod align;
 mod devset;
 mod measure;
 mod report;
 
+pub use align::{align_lines, LineAlignment};
 pub use devset::{devset_dir, shared_dir, Devset, Entry, Gold, LoadError, Page};
 pub use measure::{mean, normalize_ws, prf, Bag, Prf, SnippetCounts, Snippets};
 pub use report::{Group, PageReport, PageScore, Report, SnippetScore, SnippetSummary, TextScore, TextSummary};

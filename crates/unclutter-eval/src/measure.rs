@@ -12,6 +12,12 @@ use regex::Regex;
 /// signs, nor the regex crate's `\w`, which takes every mark.
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_]+").expect("valid pattern"));
 
+/// The lowercase word tokens of `text`, in order: `re.findall(r'\w+', text.lower())`.
+pub(crate) fn tokens(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    WORD.find_iter(&lower).map(|t| t.as_str().to_owned()).collect()
+}
+
 /// A bag (multiset) of lowercase word tokens: `Counter(re.findall(r'\w+', text.lower()))`.
 ///
 /// ```

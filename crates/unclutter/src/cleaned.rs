@@ -3,9 +3,20 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::html::{BlockKind, Link};
-use crate::removal::Removal;
 use unclutter_text::Span;
+
+use crate::config::InputKind;
+use crate::html::{BlockKind, Link};
+use crate::input_kind::InputEvidence;
+use crate::removal::Removal;
+
+/// What one run of the pipeline made of an input.
+pub(crate) struct Outcome {
+    pub removals: Vec<Removal>,
+    pub work: Work,
+    pub input_kind: InputKind,
+    pub evidence: InputEvidence,
+}
 
 /// What a [`Cleaner`](crate::Cleaner) made of one input.
 ///
@@ -29,6 +40,8 @@ pub struct Cleaned<'a> {
     input: Cow<'a, str>,
     removals: Vec<Removal>,
     work: Work,
+    input_kind: InputKind,
+    evidence: InputEvidence,
     html: Option<Arc<HtmlFacts>>,
 }
 
@@ -62,17 +75,26 @@ pub struct Work {
 }
 
 impl<'a> Cleaned<'a> {
-    pub(crate) fn new(input: &'a str, removals: Vec<Removal>, work: Work) -> Cleaned<'a> {
-        Cleaned { input: Cow::Borrowed(input), removals, work, html: None }
+    pub(crate) fn new(input: &'a str, outcome: Outcome) -> Cleaned<'a> {
+        let Outcome { removals, work, input_kind, evidence } = outcome;
+        Cleaned { input: Cow::Borrowed(input), removals, work, input_kind, evidence, html: None }
     }
 
-    pub(crate) fn from_html(
-        projection: String,
-        removals: Vec<Removal>,
-        work: Work,
-        facts: HtmlFacts,
-    ) -> Cleaned<'static> {
-        Cleaned { input: Cow::Owned(projection), removals, work, html: Some(Arc::new(facts)) }
+    pub(crate) fn from_html(projection: String, outcome: Outcome, facts: HtmlFacts) -> Cleaned<'static> {
+        let Outcome { removals, work, input_kind, evidence } = outcome;
+        Cleaned { input: Cow::Owned(projection), removals, work, input_kind, evidence, html: Some(Arc::new(facts)) }
+    }
+
+    /// What kind of text the input was taken for: forced by
+    /// [`CleanerBuilder::input_kind`](crate::CleanerBuilder::input_kind), or read from its
+    /// [evidence](Self::input_evidence). An HTML page is a page.
+    pub fn input_kind(&self) -> InputKind {
+        self.input_kind
+    }
+
+    /// The evidence read for the input's kind (also when the kind was forced).
+    pub fn input_evidence(&self) -> &InputEvidence {
+        &self.evidence
     }
 
     /// True when this came from [`Cleaner::clean_html`](crate::Cleaner::clean_html): the spans

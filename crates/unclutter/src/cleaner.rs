@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::cleaned::{Cleaned, HtmlFacts};
-use crate::config::{Bias, Settings};
+use crate::config::{Bias, InputKind, Settings};
 use crate::html;
 use crate::meta::RuleId;
 use crate::pipeline::{Pipeline, PipelineError};
@@ -132,6 +132,7 @@ pub struct CleanerBuilder {
     select: Vec<String>,
     ignore: Vec<String>,
     bias: Bias,
+    input_kind: Option<InputKind>,
     limits: Limits,
 }
 
@@ -162,6 +163,20 @@ impl CleanerBuilder {
         self
     }
 
+    /// What kind of text every input is, instead of reading each input's evidence (`None`, the
+    /// default). HTML pages are always pages.
+    ///
+    /// ```
+    /// use unclutter::{Cleaner, InputKind};
+    /// let cleaner = Cleaner::builder().input_kind(Some(InputKind::Article)).build()?;
+    /// assert_eq!(cleaner.clean("Home\nNews\nSport\nWorld\n").input_kind(), InputKind::Article);
+    /// # Ok::<(), unclutter::BuildError>(())
+    /// ```
+    pub fn input_kind(mut self, kind: Option<InputKind>) -> CleanerBuilder {
+        self.input_kind = kind;
+        self
+    }
+
     /// The largest input [`Cleaner::try_clean`] accepts.
     pub fn limits(mut self, limits: Limits) -> CleanerBuilder {
         self.limits = limits;
@@ -174,10 +189,12 @@ impl CleanerBuilder {
             list.iter().map(|s| s.parse::<RuleSelector>().map_err(BuildError::from)).collect()
         };
         let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
-        let pipeline = Pipeline::build(&rules, Settings { bias: self.bias }).map_err(|e| match e {
-            PipelineError::Order(e) => BuildError::Order(e.to_string()),
-            PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
-        })?;
+        let pipeline = Pipeline::build(&rules, Settings { bias: self.bias, input_kind: self.input_kind }).map_err(
+            |e| match e {
+                PipelineError::Order(e) => BuildError::Order(e.to_string()),
+                PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
+            },
+        )?;
         Ok(Cleaner { inner: Arc::new(Inner { rules, pipeline, limits: self.limits }) })
     }
 }
@@ -253,8 +270,8 @@ impl Cleaner {
     /// Cleans one document of plain text, whatever its size (see [`try_clean`](Self::try_clean)
     /// for inputs that may be hostile).
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
-        let (removals, work) = self.inner.pipeline.run(input, None);
-        Cleaned::new(input, removals, work)
+        let outcome = self.inner.pipeline.run(input, None);
+        Cleaned::new(input, outcome)
     }
 
     /// Cleans one HTML page: the page is projected to text (one line per block element, scripts,
@@ -276,7 +293,7 @@ impl Cleaner {
     /// ```
     pub fn clean_html(&self, html: &str) -> Cleaned<'static> {
         let projection = html::project(html);
-        let (removals, work) = self.inner.pipeline.run(&projection.text, Some(&projection));
+        let outcome = self.inner.pipeline.run(&projection.text, Some(&projection));
         let mut line_starts = Vec::with_capacity(projection.lines.len());
         let mut at = 0;
         for line in projection.text.split('\n') {
@@ -290,7 +307,7 @@ impl Cleaner {
             kinds: projection.lines.iter().map(|l| l.kind).collect(),
             links: projection.lines.iter().map(|l| l.links.clone()).collect(),
         };
-        Cleaned::from_html(projection.text, removals, work, facts)
+        Cleaned::from_html(projection.text, outcome, facts)
     }
 
     /// [`clean_html`](Self::clean_html) within the cleaner's [`Limits`]: the page's bytes, and
@@ -328,7 +345,7 @@ mod tests {
 
     #[test]
     fn recall_scales_down_and_precision_up() {
-        let words = |bias| Settings { bias }.scale_words(12);
+        let words = |bias| Settings { bias, input_kind: None }.scale_words(12);
         assert!(words(Bias::Recall) < words(Bias::Balanced));
         assert!(words(Bias::Balanced) < words(Bias::Precision));
     }

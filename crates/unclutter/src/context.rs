@@ -12,8 +12,9 @@ use unclutter_text::language::Language;
 use unclutter_text::{Document, Span};
 
 use crate::analysis::{self, Analysis};
-use crate::config::Settings;
+use crate::config::{InputKind, Settings};
 use crate::html::Projection;
+use crate::input_kind::InputEvidence;
 use crate::meta::RuleId;
 use crate::removal::{Reason, Removal};
 
@@ -37,6 +38,8 @@ pub(crate) struct Decisions<'a> {
     dom: Option<&'a Projection>,
     /// For each rule of the registry, whether a line it removed ends the article.
     article_ends: &'a [bool],
+    /// What kind of text the input is, and the evidence read for it.
+    input: (InputKind, InputEvidence),
 }
 
 impl<'a> Decisions<'a> {
@@ -57,6 +60,7 @@ impl<'a> Decisions<'a> {
             steps: Cell::new(0),
             dom,
             article_ends,
+            input: (InputKind::Page, InputEvidence::default()),
         }
     }
 
@@ -104,6 +108,11 @@ impl<'a> Decisions<'a> {
     #[inline]
     pub fn step(&self, n: usize) {
         self.steps.set(self.steps.get() + n as u64);
+    }
+
+    /// Records what kind of text the input is.
+    pub fn set_input(&mut self, kind: InputKind, evidence: InputEvidence) {
+        self.input = (kind, evidence);
     }
 
     pub fn steps(&self) -> u64 {
@@ -174,6 +183,16 @@ impl<'r, 'a> Context<'r, 'a> {
     /// What the configuration says.
     pub fn settings(&self) -> &Settings {
         self.decisions.settings
+    }
+
+    /// What kind of text the input is (forced by the user, or read from its evidence).
+    pub fn input_kind(&self) -> InputKind {
+        self.decisions.input.0
+    }
+
+    /// The evidence read for the input's kind.
+    pub fn input_evidence(&self) -> &InputEvidence {
+        &self.decisions.input.1
     }
 
     /// In HTML mode, what the markup says of each line.

@@ -18,6 +18,7 @@
 //! |----------------|-----------------------|-------------------------------------------|-------|
 //! | `text`         | string                | always                                    | the kept text |
 //! | `removed`      | array of removals     | always (`[]` when nothing was removed)    | every removed piece, sorted by `start`, disjoint |
+//! | `input_kind`   | string                | always                                    | `page` or `article`: what the input was taken for ([`Cleaned::input_kind`](crate::Cleaned::input_kind)) |
 //! | `source_text`  | string                | HTML mode only                            | the text projection of the page, which the offsets index |
 //! | `content_root` | string                | HTML mode, when a content root was chosen | the element path of the article's content root |
 //!
@@ -76,16 +77,17 @@ use crate::cleaned::Cleaned;
 use crate::meta::{Category, RuleId};
 use crate::removal::Removal;
 
-/// The document object of the [schema](crate::json): `text`, `removed`, and in HTML mode
-/// `source_text` and `content_root`.
+/// The document object of the [schema](crate::json): `text`, `removed`, `input_kind`, and in
+/// HTML mode `source_text` and `content_root`.
 impl Serialize for Cleaned<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let source_text = self.is_html().then(|| self.input());
         let content_root = self.content_root();
-        let len = 2 + usize::from(source_text.is_some()) + usize::from(content_root.is_some());
+        let len = 3 + usize::from(source_text.is_some()) + usize::from(content_root.is_some());
         let mut doc = serializer.serialize_struct("Cleaned", len)?;
         doc.serialize_field("text", &KeptText(self))?;
         doc.serialize_field("removed", &Removed(self))?;
+        doc.serialize_field("input_kind", self.input_kind().as_str())?;
         match source_text {
             Some(source_text) => doc.serialize_field("source_text", source_text)?,
             None => doc.skip_field("source_text")?,
@@ -226,8 +228,10 @@ mod tests {
     fn text_mode_json_matches_the_library() {
         let cleaned = Cleaner::new().clean(TEXT);
         let doc = check(&cleaned);
-        let keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 2, "text mode has no source_text or content_root: {doc}");
+        let mut keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["input_kind", "removed", "text"], "text mode has no source_text or content_root: {doc}");
+        assert_eq!(doc["input_kind"], cleaned.input_kind().as_str());
         assert!(doc["removed"].as_array().unwrap().iter().all(|r| r.get("path").is_none()));
     }
 
@@ -243,7 +247,7 @@ mod tests {
     #[test]
     fn nothing_removed_is_an_empty_array() {
         let cleaned = Cleaner::new().clean("");
-        assert_eq!(serde_json::to_string(&cleaned).unwrap(), r#"{"text":"","removed":[]}"#);
+        assert_eq!(serde_json::to_string(&cleaned).unwrap(), r#"{"text":"","removed":[],"input_kind":"article"}"#);
     }
 
     /// Keys in the documented order, strings escaped as JSON: the output is checked byte for byte
@@ -272,7 +276,12 @@ mod tests {
                     )
                 })
                 .collect();
-            let mut expected = format!(r#"{{"text":{},"removed":[{}]"#, s(&cleaned.text()), removed.join(","));
+            let mut expected = format!(
+                r#"{{"text":{},"removed":[{}],"input_kind":{}"#,
+                s(&cleaned.text()),
+                removed.join(","),
+                s(cleaned.input_kind().as_str())
+            );
             if cleaned.is_html() {
                 expected.push_str(&format!(r#","source_text":{}"#, s(input)));
             }

@@ -1,15 +1,18 @@
-//! The bundled phrase lists: one data file per language under `lexicons/`, in the format of
-//! [`unclutter_text::lexicon`], parsed once and tied to the registry's rules.
+//! The bundled phrase lists: the `[CODE]` sections of the data files under `lexicons/` (one a
+//! language, in the format of [`unclutter_text::lexicon`]), parsed once and tied to the
+//! registry's rules.
 //!
-//! Adding a language is adding one file here: its `[CODE]` sections give phrases to the rules
-//! that take phrases.
+//! Adding a language is adding one file there (and its line in [`vocabulary::SOURCES`]): its
+//! `[CODE]` sections give phrases to the rules that take phrases, its `[words:NAME]` sections
+//! give words to the word sets of [`vocabulary`] that rules build their lists and patterns from.
 
 use std::sync::LazyLock;
 
-use unclutter_text::lexicon::{self, Mode};
+use unclutter_text::lexicon::{self, Mode, Section};
 
 use crate::meta::RuleId;
 use crate::registry;
+use crate::vocabulary::{self, SOURCES};
 
 /// One phrase of one rule in one language.
 #[derive(Clone, Copy, Debug)]
@@ -21,21 +24,6 @@ pub(crate) struct Entry {
     pub mode: Mode,
     pub phrase: &'static str,
 }
-
-/// The bundled lexicons: language code and file.
-pub(crate) static SOURCES: &[(&str, &str)] = &[
-    ("en", include_str!("../lexicons/en.txt")),
-    ("de", include_str!("../lexicons/de.txt")),
-    ("fr", include_str!("../lexicons/fr.txt")),
-    ("es", include_str!("../lexicons/es.txt")),
-    ("it", include_str!("../lexicons/it.txt")),
-    ("pt", include_str!("../lexicons/pt.txt")),
-    ("nl", include_str!("../lexicons/nl.txt")),
-    ("pl", include_str!("../lexicons/pl.txt")),
-    ("ru", include_str!("../lexicons/ru.txt")),
-    ("zh", include_str!("../lexicons/zh.txt")),
-    ("ja", include_str!("../lexicons/ja.txt")),
-];
 
 static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     let mut all = Vec::new();
@@ -51,16 +39,21 @@ pub(crate) fn entries() -> &'static [Entry] {
     &ENTRIES
 }
 
-/// Parses one lexicon file against the registry: every section must name a rule that takes
-/// phrases.
+/// Parses one lexicon file against the registry and returns its phrases: every `[CODE]` section
+/// must name a rule that takes phrases, every `[words:NAME]` section a known word set.
 pub(crate) fn parse(lang: &'static str, text: &'static str) -> Result<Vec<Entry>, String> {
-    let takes_phrases = |code: &str| match RuleId::from_code(code) {
-        None => Err(format!("unknown rule {code}")),
-        Some(rule) if registry::rule(rule).phrases().is_none() => Err(format!("rule {code} takes no phrases")),
-        Some(_) => Ok(()),
+    let known = |section: Section<'_>| match section {
+        Section::Phrases(code) => match RuleId::from_code(code) {
+            None => Err(format!("unknown rule {code}")),
+            Some(rule) if registry::rule(rule).phrases().is_none() => Err(format!("rule {code} takes no phrases")),
+            Some(_) => Ok(()),
+        },
+        Section::Words(name) if vocabulary::set(name).is_none() => Err(format!("unknown word set {name}")),
+        Section::Words(_) => Ok(()),
     };
-    let entries = lexicon::parse(lang, text, takes_phrases)?;
-    Ok(entries
+    let lexicon = lexicon::parse(lang, text, known)?;
+    Ok(lexicon
+        .phrases
         .into_iter()
         .map(|e| Entry {
             lang: e.lang,
@@ -100,8 +93,19 @@ mod tests {
     }
 
     #[test]
-    fn sections_must_name_phrase_rules() {
+    fn sections_must_name_phrase_rules_or_word_sets() {
         assert!(parse("xx", "[XYZ001]\n= a").unwrap_err().contains("unknown rule XYZ001"));
         assert!(parse("xx", "[BYL001]\n= a").unwrap_err().contains("takes no phrases"));
+        assert_eq!(parse("xx", "[NAV001]\n= a\n[words:mnths]\nMai").unwrap_err(), "line 3: unknown word set mnths");
+        assert!(parse("xx", "[words:months]\nMai\n[NAV001]\n= a").is_ok());
+    }
+
+    #[test]
+    fn word_sets_are_read_by_rules() {
+        for set in vocabulary::SETS {
+            for code in set.read_by {
+                assert!(RuleId::from_code(code).is_some(), "word set {} names unknown rule {code}", set.name);
+            }
+        }
     }
 }

@@ -36,6 +36,9 @@
 // The modules, bottom layer first: a module uses only modules declared above it (and the text
 // primitives of `unclutter_text`, the layer below the library); `tests/layers.rs` checks it.
 
+// The word sets of the bundled lexicons, which rules build their word lists and patterns from.
+mod vocabulary;
+
 // Configuration and the evidence rules read: the bias, the HTML projection, the structural
 // analysis.
 mod config;
@@ -43,6 +46,8 @@ mod config;
 mod html;
 
 mod analysis;
+
+mod input_kind;
 
 // What rules are: identity, removals, the context they see, the Rule trait.
 mod meta;
@@ -75,7 +80,8 @@ pub mod json;
 
 pub use cleaned::{Cleaned, Work};
 pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
-pub use config::Bias;
+pub use config::{Bias, InputKind, InputKindError};
+pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
 pub use removal::Removal;
 pub use select::{RuleSelector, SelectorError};

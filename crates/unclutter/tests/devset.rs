@@ -95,7 +95,10 @@ fn readability_and_trafilatura_eval_stay_above_their_floors() {
     let floors: [(&str, Option<f64>, f64); 4] = [
         ("readability real pages, text mode", readability_real_f1(from_dump), 0.88),
         ("readability real pages, HTML mode", readability_real_f1(from_html), 0.95),
-        ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.85),
+        // 0.851 before dumps without navigation were read as extracted articles (their edges are
+        // no longer cut as page zones): 0.848 since, for half the article text lost after an
+        // extractor (wcxb_dev articles, trafilatura: gold kept 0.954 -> 0.933 before, 0.946 now).
+        ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.845),
         ("trafilatura_eval snippets, HTML mode", snippet_f1(from_html), 0.90),
     ];
     for (what, f1, floor) in floors {

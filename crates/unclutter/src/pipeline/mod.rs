@@ -21,13 +21,15 @@ use std::fmt;
 
 use unclutter_text::Document;
 
-use crate::cleaned::Work;
-use crate::config::Settings;
+use crate::cleaned::{Outcome, Work};
+use crate::config::{InputKind, Settings};
 use crate::context::{Context, Decisions};
 use crate::html::Projection;
+use crate::input_kind::InputEvidence;
+use crate::meta::Category;
 use crate::meta::RuleId;
 use crate::registry;
-use crate::removal::{normalize, Removal};
+use crate::removal::normalize;
 use crate::rule::{ContextFn, LineFn, PrefixFn, Rule};
 use crate::select::RuleSet;
 use phrases::PhraseMatcher;
@@ -123,7 +125,7 @@ impl Pipeline {
     }
 
     /// Runs every pass over `input`, with the markup's evidence in HTML mode.
-    pub fn run(&self, input: &str, dom: Option<&Projection>) -> (Vec<Removal>, Work) {
+    pub fn run(&self, input: &str, dom: Option<&Projection>) -> Outcome {
         let doc = Document::parse(input, self.prefix);
         let mut decisions = Decisions::new(&doc, &self.settings, dom, &self.article_ends);
         if dom.is_some() {
@@ -133,6 +135,16 @@ impl Pipeline {
             phrases.run(&mut decisions);
         }
         lines::run(&self.lines, &mut decisions);
+        // A page's own furniture, as the phrase and line rules found it, is evidence of its kind;
+        // an HTML page is a page.
+        let evidence =
+            InputEvidence::read(&doc, |i| decisions.removed_by(i).is_some_and(|r| is_furniture(r.category())));
+        let kind = match (dom, self.settings.input_kind) {
+            (Some(_), _) => InputKind::Page,
+            (None, Some(forced)) => forced,
+            (None, None) => evidence.kind(),
+        };
+        decisions.set_input(kind, evidence);
         for _ in 0..MAX_ROUNDS {
             let before = decisions.removal_count();
             decisions.start_round();
@@ -143,8 +155,14 @@ impl Pipeline {
         }
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps() };
-        (normalize(input, decisions.into_removals()), work)
+        Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence }
     }
+}
+
+/// Categories of page furniture: what a page carries around its article and an extractor leaves
+/// out.
+fn is_furniture(category: Category) -> bool {
+    matches!(category, Category::Navigation | Category::Share | Category::Promo | Category::Legal | Category::Ads)
 }
 
 /// Runs `hooks` once, in order, each through a context acting in its rule's name.
@@ -197,7 +215,7 @@ mod tests {
 
     fn pipeline(select: &[&str]) -> Pipeline {
         let select: Vec<_> = select.iter().map(|s| s.parse().unwrap()).collect();
-        Pipeline::build(&RuleSet::resolve(&select, &[]), Settings { bias: Bias::Balanced }).unwrap()
+        Pipeline::build(&RuleSet::resolve(&select, &[]), Settings { bias: Bias::Balanced, input_kind: None }).unwrap()
     }
 
     #[test]

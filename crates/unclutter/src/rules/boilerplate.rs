@@ -7,9 +7,11 @@ use regex::Regex;
 use unclutter_text::words::words_at_most;
 use unclutter_text::Document;
 
-use crate::analysis::{Analysis, Class};
+use crate::analysis::{Analysis, LineClass};
+use crate::config::InputKind;
 use crate::context::Context;
 use crate::rule::{declare_rule, Action, Phrases};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -205,26 +207,70 @@ fn page_furniture(cx: &mut Context<'_, '_>) {
     }
 }
 
+/// Runs of this many menu items are a page's navigation even in text given as an article.
+const OVERWHELMING_MENU_RUN: usize = 12;
+
+/// True when page zones may be cut: the input is a page, or it was given as an article but
+/// shows a page's navigation beyond doubt. An extractor's output has no header or footer of the
+/// page; its first and last lines (a title, a kicker, a list, a credit) stay.
+fn page_zones_go(cx: &Context<'_, '_>) -> bool {
+    cx.input_kind() == InputKind::Page || cx.input_evidence().longest_menu_run >= OVERWHELMING_MENU_RUN
+}
+
+/// Most of the text's words a zone of an article may hold and still go.
+const ARTICLE_ZONE_SHARE: f64 = 0.3;
+
+/// True when a zone at the start or end of an article reads as leaked navigation: no prose line
+/// in it, most of its lines short, and at most `ARTICLE_ZONE_SHARE` of the text's words. A list,
+/// a table or code the extractor kept has prose around it or is most of the text.
+fn article_zone_goes(analysis: &Analysis, zone: std::ops::Range<usize>) -> bool {
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
+    let short = lines.iter().filter(|&&i| analysis.class[i] == LineClass::Fragment).count();
+    let prose = lines.iter().any(|&i| analysis.class[i] == LineClass::Prose);
+    let words: usize = lines.iter().map(|&i| analysis.word_counts[i].length()).sum();
+    let all_words: usize = analysis.word_counts.iter().map(|s| s.length()).sum();
+    !lines.is_empty() && !prose && 2 * short >= lines.len() && words as f64 <= ARTICLE_ZONE_SHARE * all_words as f64
+}
+
+/// When the input was given as an article and its navigation overrules that, what to say so.
+fn overruled_article(cx: &Context<'_, '_>) -> Option<String> {
+    (cx.input_kind() == InputKind::Article).then(|| {
+        format!(
+            "; given as an article, but {} menu items in a row are a page's navigation",
+            cx.input_evidence().longest_menu_run
+        )
+    })
+}
+
+fn with_overruling(reason: std::sync::Arc<str>, overruled: Option<String>) -> std::sync::Arc<str> {
+    match overruled {
+        Some(why) => format!("{reason}{why}").into(),
+        None => reason,
+    }
+}
+
 fn page_header(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         // In HTML the content root decides the page's zones (BPL004).
         return;
     }
-    let a = cx.structure();
-    if !a.has_region() {
+    let zones_go = page_zones_go(cx);
+    let overruled = overruled_article(cx);
+    let analysis = cx.structure();
+    if !analysis.has_region() {
         return;
     }
-    let zone = 0..a.start;
-    if !a.header_is_page {
+    let zone = 0..analysis.region.start;
+    if !analysis.header_is_page || !(zones_go || article_zone_goes(analysis, zone.clone())) {
         // Not a page's header, but a gallery's captions repeated above the article still go.
-        let lines: Vec<usize> = zone.filter(|&i| a.repeated[i]).collect();
+        let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
         for i in lines {
             cx.remove(i, "a caption the page repeats three times or more, before the article");
         }
         return;
     }
-    let reason = a.zone_reason("before", zone.clone());
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let reason = with_overruling(analysis.zone_reason("before", zone.clone()), overruled);
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
@@ -234,29 +280,49 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         return;
     }
-    let a = cx.structure();
-    if !a.has_region() || !a.footer_is_page {
+    let zones_go = page_zones_go(cx);
+    let overruled = overruled_article(cx);
+    let analysis = cx.structure();
+    if !analysis.has_region() || !analysis.footer_is_page {
         return;
     }
-    let zone = a.end..a.class.len();
-    let reason = a.zone_reason("after", zone.clone());
-    let lines: Vec<usize> = zone.filter(|&i| a.class[i] != Class::Skip).collect();
+    let zone = analysis.region.end..analysis.class.len();
+    if !(zones_go || article_zone_goes(analysis, zone.clone())) {
+        return;
+    }
+    let reason = with_overruling(analysis.zone_reason("after", zone.clone()), overruled);
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     for i in lines {
         cx.remove(i, reason.clone());
     }
 }
 
 /// "Comments", "12 Comments", "Kommentare (3)", "5 commentaires": a comment section's heading,
-/// in the languages of the lexicons.
+/// in the languages of the lexicons (word sets `comment-count-leads`, `comment-heads`,
+/// `comment-reply-nouns` and `comment-reply-links`).
 pub(crate) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:there (?:are|is) )?(?:\d{1,5}\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|комментари[йяиев]*|コメント|评论|評論|网友评论|留言)(?:\s*\(\d{1,5}\))?:?$|^\d{1,5}\s+(?:responses|comments|replies|thoughts|antworten|kommentare|réponses|commentaires|respuestas|comentarios)\s+(?:to|on|zu|auf|à|sur|a|en)\s.+$")
-        .expect("compiles")
+    let leads = vocabulary::COMMENT_COUNT_LEADS.pattern();
+    let heads = vocabulary::COMMENT_HEADS.pattern();
+    let (nouns, links) = (vocabulary::COMMENT_REPLY_NOUNS.pattern(), vocabulary::COMMENT_REPLY_LINKS.pattern());
+    Regex::new(&format!(
+        r"(?i)^(?:{leads} )?(?:\d{{1,5}}\s+)?(?:{heads}|{RUSSIAN_COMMENTS})(?:\s*\(\d{{1,5}}\))?:?$|^\d{{1,5}}\s+{nouns}\s+{links}\s.+$"
+    ))
+    .expect("compiles")
 });
 
-/// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:".
+/// The Russian heading inflects ("комментарий", "комментариев"): its stem with any run of case
+/// endings, which a word set of plain words cannot say.
+const RUSSIAN_COMMENTS: &str = "комментари[йяиев]*";
+
+/// A comment's header: "Jane on September 29, 2018 at 12:16 am said:", "* Jane Doe says:"
+/// (word sets `comment-dated-links`, `comment-dated-verbs` and `comment-says`; case counts).
 pub(crate) static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*•]\s*|\d{1,4}\.\s*)?\p{Lu}[^.!?]*\son\s[^.!?]*\d{4}[^!?]*\s(?:says|said|wrote)\s*:$|^(?:[*•]\s*|\d{1,4}\.\s*)?[\p{L}\d][\w.'’ -]*\s(?:says|sagt|schreibt|dit|escribe|scrive|schreef)\s*:$")
-        .expect("compiles")
+    let (on, said) = (vocabulary::COMMENT_DATED_LINKS.pattern(), vocabulary::COMMENT_DATED_VERBS.pattern());
+    let says = vocabulary::COMMENT_SAYS.pattern();
+    Regex::new(&format!(
+        r"^(?:[*•]\s*|\d{{1,4}}\.\s*)?\p{{Lu}}[^.!?]*\s{on}\s[^.!?]*\d{{4}}[^!?]*\s{said}\s*:$|^(?:[*•]\s*|\d{{1,4}}\.\s*)?[\p{{L}}\d][\w.'’ -]*\s{says}\s*:$"
+    ))
+    .expect("compiles")
 });
 
 /// Longest comment header ("Jane on September 29, 2018 at 12:16 am said:").
@@ -284,7 +350,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
             markers.push((i, Marker::Comments));
-        } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) {
+        } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) && !names_one_article(cx.trim(i)) {
             markers.push((i, Marker::Related));
         }
     }
@@ -307,11 +373,11 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         }
     }
     let doc = cx.doc();
-    let a = cx.structure();
-    if !a.has_region() || a.good_words == 0 {
+    let analysis = cx.structure();
+    if !analysis.has_region() || analysis.prose_words == 0 {
         return;
     }
-    let (start, end) = (a.start, a.end);
+    let (start, end) = (analysis.region.start, analysis.region.end);
     let mut before = 0;
     // The number of the latest numbered section heading so far ("4. Check the towels").
     let mut section = None;
@@ -329,17 +395,17 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 // Comments shown with their metadata ("2 days ago", "Reply", "Jane says:")
                 // right below the heading can outweigh the article: an eighth of the prose
                 // before them will do.
-                Marker::ShownComments => 8 * before >= a.good_words && before >= RELATED_MIN_WORDS,
-                Marker::Comments => 2 * before >= a.good_words,
-                Marker::Related => 4 * before >= a.good_words && before >= RELATED_MIN_WORDS,
+                Marker::ShownComments => 8 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
+                Marker::Comments => 2 * before >= analysis.prose_words,
+                Marker::Related => 4 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(doc, a, i, end, section)) {
+            if enough_before && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section)) {
                 cut = Some(i);
                 break;
             }
         }
-        if a.class[i] == Class::Good {
-            before += a.stats[i].length();
+        if analysis.class[i] == LineClass::Prose {
+            before += analysis.word_counts[i].length();
         }
         if !doc.segments[i].is_blank() {
             section = section_number(doc.text(doc.segments[i].trim)).or(section);
@@ -355,10 +421,30 @@ fn article_tail(cx: &mut Context<'_, '_>) {
 }
 
 /// A comment's metadata line: "2 days ago", "2 days ago at 07:52 am", "Rating: 36 Votes",
-/// "12 likes", "Reply", "Report abuse".
+/// "12 likes", "Reply", "Report abuse" (word sets `age-units`, `age-units-comments`, `ago`,
+/// `comment-rating-labels`, `comment-rating-units`, `time-links`, `comment-count-units`,
+/// `comment-controls`, `comment-bar-likes` and `comment-bar-replies`).
 pub(crate) static COMMENT_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.*|rating:\s*-?\d{1,6}\s+votes?|[^·|]+\s[·|]\s[^·|]*\d{4}\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,6}\s+(?:likes?|votes?|replies|upvotes?|points?)|reply|replies|report|report abuse|flag|permalink|like\s*·\s*reply)$")
-        .expect("compiles")
+    let age = format!(
+        r"\d{{1,3}}\s+(?:{}|{})\s+{}\b.*",
+        vocabulary::AGE_UNITS.pattern(),
+        vocabulary::AGE_UNITS_COMMENTS.pattern(),
+        vocabulary::AGO.pattern()
+    );
+    let rating = format!(
+        r"{}:\s*-?\d{{1,6}}\s+{}",
+        vocabulary::COMMENT_RATING_LABELS.pattern(),
+        vocabulary::COMMENT_RATING_UNITS.pattern()
+    );
+    let dated = format!(
+        r"[^·|]+\s[·|]\s[^·|]*\d{{4}}\s+{}\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?",
+        vocabulary::TIME_LINKS.pattern()
+    );
+    let counts = format!(r"\d{{1,6}}\s+{}", vocabulary::COMMENT_COUNT_UNITS.pattern());
+    let controls = vocabulary::COMMENT_CONTROLS.pattern();
+    let bar =
+        format!(r"{}\s*·\s*{}", vocabulary::COMMENT_BAR_LIKES.pattern(), vocabulary::COMMENT_BAR_REPLIES.pattern());
+    Regex::new(&format!(r"(?i)^(?:{age}|{rating}|{dated}|{counts}|{controls}|{bar})$")).expect("compiles")
 });
 
 /// Lines looked at after a comment marker for comment metadata: the first must come within
@@ -388,6 +474,13 @@ fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
 /// Fewest words of prose before a related block that ends the article.
 const RELATED_MIN_WORDS: usize = 60;
 
+/// True when a related line names the one article it links to ("Read more: Why the bridge
+/// closed", "Related: Three tips for winter"): an inline link, which an article places between
+/// its paragraphs, not the heading of a block that ends it ("Related stories", "More from us").
+fn names_one_article(trim: &str) -> bool {
+    trim.split_once(':').is_some_and(|(_, rest)| rest.split_whitespace().nth(1).is_some())
+}
+
 /// What an end-of-article marker opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Marker {
@@ -407,13 +500,19 @@ const RESUME_WITHIN: usize = 12;
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
 /// or the article's numbered sections go on (`previous_number` is the latest before `at`).
-fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previous_number: Option<u32>) -> bool {
+fn prose_continues(
+    doc: &Document<'_>,
+    analysis: &Analysis,
+    at: usize,
+    to: usize,
+    previous_number: Option<u32>,
+) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
-    let mut previous_good = false;
+    let mut previous_prose = false;
     let mut seen = 0;
     let mut next_number = None;
     for i in at + 1..to {
-        if a.class[i] != Class::Skip {
+        if analysis.class[i] != LineClass::Empty {
             seen += 1;
             if seen > RESUME_WITHIN {
                 break;
@@ -422,11 +521,11 @@ fn prose_continues(doc: &Document<'_>, a: &Analysis, at: usize, to: usize, previ
         if next_number.is_none() && !doc.segments[i].is_blank() {
             next_number = section_number(trim(i));
         }
-        match a.class[i] {
-            Class::Skip => continue,
-            Class::Good if previous_good => return true,
-            Class::Good => previous_good = true,
-            _ => previous_good = false,
+        match analysis.class[i] {
+            LineClass::Empty => continue,
+            LineClass::Prose if previous_prose => return true,
+            LineClass::Prose => previous_prose = true,
+            _ => previous_prose = false,
         }
     }
     // A list article's numbered sections go on across an inline box: "4. ..." before it,

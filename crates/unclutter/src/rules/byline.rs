@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::context::Context;
 use crate::meta::Category;
 use crate::rule::{declare_rule, Hit, Line};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -119,78 +120,28 @@ declare_rule! {
     }
 }
 
-/// Job titles that make a line a byline.
-const JOBS: &[&str] = &[
-    "Reporter",
-    "Correspondent",
-    "Writer",
-    "Editor",
-    "Columnist",
-    "Contributor",
-    "Journalist",
-    "Producer",
-    "Photographer",
-    "Critic",
-    "Blogger",
-    "Freelancer",
-    "Anchor",
-    "Reporters",
-    "Writers",
-    "Editors",
-    "Correspondents",
-    "Contributors",
-];
+/// Job titles that make a line a byline (word set `byline-jobs`).
+static JOBS: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::BYLINE_JOBS.words());
 
-/// Words that qualify a job title and so end a name: "Alfred Ng Senior Reporter".
-const TITLE_WORDS: &[&str] = &[
-    "Senior",
-    "Chief",
-    "Staff",
-    "Contributing",
-    "Special",
-    "Deputy",
-    "Associate",
-    "Managing",
-    "Executive",
-    "Lead",
-    "Principal",
-    "Assistant",
-    "Political",
-    "Business",
-    "Technology",
-    "Tech",
-    "Science",
-    "Sports",
-    "Foreign",
-    "National",
-    "International",
-    "Investigative",
-    "Legal",
-    "Health",
-    "Climate",
-    "Features",
-    "Freelance",
-    "Guest",
-    "Opinion",
-    "Data",
-    "Digital",
-    "Video",
-    "Editorial",
-    "Regional",
-    "Local",
-    "Entertainment",
-    "Culture",
-    "Food",
-    "Travel",
-    "Markets",
-    "Finance",
-];
+/// Words that qualify a job title and so end a name: "Alfred Ng Senior Reporter" (word set
+/// `byline-title-words`).
+static TITLE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::BYLINE_TITLE_WORDS.words());
 
-/// Lower-case words allowed inside a title-case author line.
-const SMALL_WORDS: &[&str] = &[
-    "and", "&", "of", "at", "for", "the", "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la",
-    "le", "y", "e", "bin", "al", "in", "on", "und",
-];
+/// Lower-case words allowed inside a title-case author line (word set `byline-small-words`),
+/// and those of no bundled language: "&", and the Arabic name particles "bin" and "al".
+static SMALL_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut small = vocabulary::BYLINE_SMALL_WORDS.words().to_vec();
+    small.extend(["&", "bin", "al"]);
+    small
+});
+
+/// Words after a job title that name where the author works: "Reporter at" (word set
+/// `byline-job-links`).
+static JOB_LINKS: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::BYLINE_JOB_LINKS.words());
+
+/// How an author line opens, with its space: "by " (word set `byline-leads`).
+static LEADS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocabulary::BYLINE_LEADS.words().iter().map(|w| format!("{w} ")).collect());
 
 fn is_separator(c: char) -> bool {
     matches!(c, ',' | '/' | '|' | '–' | '—' | '·' | ';')
@@ -204,10 +155,13 @@ fn title_case(text: &str) -> bool {
     })
 }
 
+/// The author line after its opener ("By "), when a capitalised word follows it.
 fn strip_by(text: &str) -> Option<&str> {
-    let head = text.get(..3)?;
-    let rest = text[3..].trim_start();
-    (head.eq_ignore_ascii_case("by ") && rest.starts_with(char::is_uppercase)).then_some(rest)
+    LEADS.iter().find_map(|lead| {
+        let head = text.get(..lead.len())?;
+        let rest = text[lead.len()..].trim_start();
+        (head.eq_ignore_ascii_case(lead) && rest.starts_with(char::is_uppercase)).then_some(rest)
+    })
 }
 
 fn author_title(line: &Line<'_>) -> Option<Hit> {
@@ -230,7 +184,7 @@ fn author_title(line: &Line<'_>) -> Option<Hit> {
             && (base.len() < w.len()
                 || words
                     .get(k + 1)
-                    .is_none_or(|next| next.starts_with(is_separator) || matches!(*next, "-" | "at" | "for" | "of")))
+                    .is_none_or(|next| next.starts_with(is_separator) || *next == "-" || JOB_LINKS.contains(next)))
     });
     (has_title && (separated || few)).then_some(Hit { part: None, reason: "an author line with a job title" })
 }

@@ -8,6 +8,7 @@ use crate::context::Context;
 use crate::rule::declare_rule;
 use crate::rule::{Action, Phrases};
 use crate::rule::{Hit, Line};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -131,11 +132,14 @@ fn image_filename(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a line that is only an image file name" })
 }
 
+/// "Image 1 of 12", "Bild 1 von 12", "3 of 12": word sets `counter-nouns`, `counter-links` and
+/// `counter-bare-links`.
 pub(crate) static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
-    )
-    .expect("compiles")
+    let nouns = vocabulary::COUNTER_NOUNS.pattern();
+    let links = vocabulary::COUNTER_LINKS.pattern();
+    let bare_links = vocabulary::COUNTER_BARE_LINKS.pattern();
+    Regex::new(&format!(r"^(?i:{nouns}\s+\d{{1,3}}\s*(?:{links}|/)\s*\d{{1,3}}|\d{{1,3}}\s+{bare_links}\s+\d{{1,3}})$"))
+        .expect("compiles")
 });
 
 /// A gallery slide's number: "* 12/50 Star Wars boosts economy".
@@ -208,19 +212,23 @@ fn image_counter(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a gallery counter" })
 }
 
-/// Photo agencies and picture libraries, as they are written in credits.
+/// Photo agencies and picture libraries, as they are written in credits: names, not words of a
+/// language, so they stay here rather than in the lexicons.
 const AGENCIES: &str = r"AFP|AP|AP Photo|Getty Images|Getty|Reuters|EPA|EPA-EFE|Shutterstock|iStock|iStockphoto|Flickr|Bloomberg|ZUMA|Zuma Press|Xinhua|AAP|PA|PA Images|PA Wire|Alamy|Corbis|NurPhoto|SOPA Images|LightRocket|WireImage|Anadolu|dpa|DPA|Imago|IMAGO|SIPA|Sipa USA|Wikimedia Commons|Unsplash|Pexels|Associated Press|The Associated Press|Contributor|Handout";
 
+/// "Photo credit: ...", "Bildnachweis: ...": word sets `credit-nouns` and `credit-labels`.
 pub(crate) static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\(?(?i:(?:photo|image|picture|video|graphic|illustration|photograph|foto|bild|header image|main image|top image)s?\s*)?(?i:credits?|crédits?|créditos?|crediti|courtesy|bildnachweis|fotonachweis|titelbild|aufmacherbild|headerbild)\s*[:：]\s*\S",
-    )
-    .expect("compiles")
+    let nouns = vocabulary::CREDIT_NOUNS.pattern();
+    let labels = vocabulary::CREDIT_LABELS.pattern();
+    Regex::new(&format!(r"^\(?(?i:{nouns}s?\s*)?(?i:{labels})\s*[:：]\s*\S")).expect("compiles")
 });
 
+/// "Photo: Jane Doe", "Photo by Jane Doe": word sets `photo-nouns` and `photo-by-links` (the
+/// latter matched case-sensitively).
 pub(crate) static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?i:photo|image|picture|photograph|foto|fotos|illustration|graphic|photos|images|bild|bilder|imagen|immagine|afbeelding|zdjęcie|фото)\s*(?::|\bby\b|\bcourtesy\b|\bvon\b|\bde\b|\bdi\b|\bdoor\b)\s*\S")
-        .expect("compiles")
+    let nouns = vocabulary::PHOTO_NOUNS.pattern();
+    let links = vocabulary::PHOTO_BY_LINKS.pattern();
+    Regex::new(&format!(r"^\(?(?i:{nouns})\s*(?::|\b{links}\b)\s*\S")).expect("compiles")
 });
 
 pub(crate) static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -240,11 +248,15 @@ pub(crate) static CJK_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A caption that ends with its credit: "... stabilisieren. © Pferderevue", "... (Foto: Privat)",
-/// "... (Symbolbild)", "... the game.Photograph: Getty Images", "... / (C) Kab Niang".
+/// "... (Symbolbild)", "... the game.Photograph: Getty Images", "... / (C) Kab Niang". The
+/// bracketed credits are word set `paren-credits`, the labels after a sentence
+/// `caption-credit-labels`.
 pub(crate) static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:[.!?)»“”\p{L}]\s*(?:\|\s*)?©\s*[^©.!?]+|\((?i:foto|fotos|bild|bilder|photo|image|symbolbild|archivbild|archivfoto|grafik)(?::[^()]+)?\)\.?|[.!?]\s*(?i:photograph|photo|foto|bild|picture|image)s?\s*:\s*[^.:!?]+|/\s*\([Cc]\)\s*[^/()]+)$",
-    )
+    let paren = vocabulary::PAREN_CREDITS.pattern();
+    let labels = vocabulary::CAPTION_CREDIT_LABELS.pattern();
+    Regex::new(&format!(
+        r"(?:[.!?)»“”\p{{L}}]\s*(?:\|\s*)?©\s*[^©.!?]+|\((?i:{paren})(?::[^()]+)?\)\.?|[.!?]\s*(?i:{labels})s?\s*:\s*[^.:!?]+|/\s*\([Cc]\)\s*[^/()]+)$"
+    ))
     .expect("compiles")
 });
 

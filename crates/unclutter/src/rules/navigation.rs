@@ -1,8 +1,11 @@
 //! Navigation: skip links, site controls, breadcrumbs.
 
+use std::sync::LazyLock;
+
 use crate::rule::declare_rule;
 use crate::rule::{Action, Phrases};
 use crate::rule::{Hit, Line};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -83,15 +86,23 @@ declare_rule! {
     }
 }
 
+/// Labels a trail may stand after, with their colon: "you are here:" (word set
+/// `breadcrumb-labels`).
+static LABELS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocabulary::BREADCRUMB_LABELS.words().iter().map(|w| format!("{w}:")).collect());
+/// Names of the home page that may open a trail (word set `breadcrumb-homes`).
+static HOMES: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::BREADCRUMB_HOMES.words());
+
 fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
     if line.trim.len() > 200 || !line.words_at_most(16) {
         return None;
     }
     let text = line.trim;
-    let text = match text.get(..13) {
-        Some(head) if head.eq_ignore_ascii_case("you are here:") => text[13..].trim_start(),
-        _ => text,
+    let labelled = |label: &String| match text.get(..label.len()) {
+        Some(head) if head.eq_ignore_ascii_case(label) => Some(text[label.len()..].trim_start()),
+        _ => None,
     };
+    let text = LABELS.iter().find_map(labelled).unwrap_or(text);
     let is_sep = |c: char| matches!(c, '>' | '»' | '›' | '→' | '/' | '|');
     let arrows_only = !text.contains(['/', '|']);
     let mut parts = 0;
@@ -102,7 +113,7 @@ fn breadcrumb(line: &Line<'_>) -> Option<Hit> {
             return None;
         }
         if parts == 0 {
-            first_is_home = ["home", "start", "homepage"].iter().any(|h| part.eq_ignore_ascii_case(h));
+            first_is_home = HOMES.iter().any(|h| part.eq_ignore_ascii_case(h));
         }
         parts += 1;
     }

@@ -1,9 +1,12 @@
 //! Related: related-content headings and teaser lists.
 
+use std::sync::LazyLock;
+
 use crate::context::Context;
 use crate::rule::declare_rule;
 use crate::rule::{Action, Phrases};
 use crate::rule::{Hit, Line};
+use crate::vocabulary;
 use unclutter_text::words::word_count;
 
 declare_rule! {
@@ -46,37 +49,22 @@ fn filed_under(line: &Line<'_>) -> Option<Hit> {
     let labelled = TAG_LABELS.iter().any(|label| {
         lower_head(label) && t[label.len()..].trim_start().starts_with(':') && t[label.len()..].contains([',', '|'])
     });
-    ((lower_head("filed under ") || labelled)
+    ((TAG_LEAD_INS.iter().any(|head| lower_head(head)) || labelled)
         && !unclutter_text::words::ends_like_sentence(t)
         && line.words_at_most(20))
     .then_some(Hit { part: None, reason: "a line of the article's tags" })
 }
 
-/// Labels of a tag line, which a colon and a list follow.
-const TAG_LABELS: &[&str] = &[
-    "kategorie",
-    "kategorien",
-    "category",
-    "categories",
-    "catégories",
-    "categorías",
-    "posted in",
-    "tags",
-    "topics",
-    "themen",
-    "schlagwörter",
-    "schlagworte",
-    "stichwörter",
-    "stichworte",
-    "étiquettes",
-    "mots-clés",
-    "etiquetas",
-    "temas",
-    "tag",
-    "argomenti",
-    "trefwoorden",
-    "tagi",
-];
+/// Labels of a tag line, which a colon and a list follow (word set `tag-labels`).
+static TAG_LABELS: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::TAG_LABELS.words());
+/// How a tag line without a colon opens, with its space: "filed under " (word set `tag-lead-ins`).
+static TAG_LEAD_INS: LazyLock<Vec<String>> = LazyLock::new(|| with_space(vocabulary::TAG_LEAD_INS.words()));
+
+/// Each word followed by a space.
+fn with_space(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| format!("{w} ")).collect()
+}
+
 declare_rule! {
     /// ## What it removes
     /// A teaser list: a marker line ("You Might Like", "You may also like", "Recommended for
@@ -115,11 +103,14 @@ declare_rule! {
 /// "More from Example News": a marker naming a site or section in title case, with no colon.
 fn more_from_site(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
-    let rest = ["More from ", "More From ", "MORE FROM "].iter().find_map(|p| t.strip_prefix(p))?;
+    let rest = MORE_FROM.iter().find_map(|p| t.strip_prefix(p.as_str()))?;
     let title_case = rest.split_whitespace().all(unclutter_text::words::capitalised);
     (title_case && !t.ends_with([':', '.', '?', '!']) && line.words_at_most(7))
         .then_some(Hit { part: None, reason: "a \"More from\" marker naming a site or section" })
 }
+
+/// How a "More from" marker opens, in each casing, with its space (word set `more-from`).
+static MORE_FROM: LazyLock<Vec<String>> = LazyLock::new(|| with_space(vocabulary::MORE_FROM.words()));
 
 /// Longest teaser headline, in words, before the bias scales it.
 const TEASER_WORDS: usize = 20;
@@ -135,7 +126,7 @@ fn teaser_heading(trim: &str) -> bool {
     if t.ends_with(['.', '?', '!', ',', ';', ':']) {
         return false;
     }
-    let opens = |h: &&&str| t.get(..h.len()).is_some_and(|start| start.eq_ignore_ascii_case(h));
+    let opens = |h: &&String| t.get(..h.len()).is_some_and(|start| start.eq_ignore_ascii_case(h));
     let Some(rest) = TEASER_HEADS.iter().find(opens).map(|h| &t[h.len()..]) else {
         return false;
     };
@@ -144,32 +135,15 @@ fn teaser_heading(trim: &str) -> bool {
         && rest.split_whitespace().all(|w| unclutter_text::words::capitalised(w) || SMALL_WORDS.contains(&w))
 }
 
-/// How teaser headings start (lower case, with their space).
-const TEASER_HEADS: &[&str] = &[
-    "more ",
-    "trending ",
-    "most popular ",
-    "most read ",
-    "popular ",
-    "top stories ",
-    "latest ",
-    "next ",
-    "previous ",
-    // German "Mehr" headings name where more comes from ("Mehr aus Thüringen"); a bare
-    // "Mehr Informationen" is a button.
-    "mehr aus ",
-    "mehr zum ",
-    "mehr zur ",
-    "mehr von ",
-    "mehr vom ",
-    "mehr zu ",
-    "más sobre ",
-];
-/// Words a title-case heading leaves in lower case.
-const SMALL_WORDS: &[&str] = &[
-    "on", "in", "from", "at", "the", "of", "like", "this", "one", "for", "and", "to", "a", "&", "aus", "zum", "zur",
-    "auf", "der", "dem", "den", "vom", "im", "und", "für", "de", "la", "el",
-];
+/// How teaser headings start (lower case, with their space; word set `teaser-heads`).
+static TEASER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| with_space(vocabulary::TEASER_HEADS.words()));
+/// Words a title-case heading leaves in lower case (word set `teaser-small-words`), and "&",
+/// which is no language's.
+static SMALL_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut small = vocabulary::TEASER_SMALL_WORDS.words().to_vec();
+    small.push("&");
+    small
+});
 
 fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::rule::declare_rule;
 use crate::rule::{Hit, Line};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -34,8 +35,11 @@ declare_rule! {
     }
 }
 
-pub(crate) static SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?(?i:sources?|quelle|quellen|fuente|fuentes)\s*[:：]\s*\S").expect("compiles"));
+/// "Source:", "Quelle:": a label of word set `source-labels` and a colon.
+pub(crate) static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = vocabulary::SOURCE_LABELS.pattern();
+    Regex::new(&format!(r"^\(?(?i:{labels})\s*[:：]\s*\S")).expect("compiles")
+});
 
 /// A short line opening with "Source:" or "Sources:" that does not read as a long sentence.
 pub(crate) fn is_source_line(line: &Line<'_>) -> bool {

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::rule::declare_rule;
 use crate::rule::{Hit, Line};
+use crate::vocabulary;
 
 declare_rule! {
     /// ## What it removes
@@ -87,12 +88,23 @@ declare_rule! {
     }
 }
 
+/// "Reading time: 4 minutes", "2 min read": word sets `reading-labels`, `reading-about`,
+/// `reading-units`, `reading-units-after-label` and `reading-after`.
 pub(crate) static READING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:(?:estimated\s+)?(?:reading|read)\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|lectura|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|czas\s+czytania|время\s+чтения)\s*:?\s*(?:about\s+|approx\.?\s+|ca\.?\s+|env\.?\s+)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut|мин|минут[аы]?)\.?|\d{1,3}(?:\s*-\s*|\s*)(?:min|mins|minutes?|minuten|minutos|minuti|minut|мин)\.?\s+(?:read|to read|reading|lesezeit|lesen|de\s+lecture|de\s+lectura|di\s+lettura|de\s+leitura|leestijd|czytania|чтения|на\s+чтение))$",
-    )
+    let label = vocabulary::READING_LABELS.pattern();
+    let about = vocabulary::READING_ABOUT.pattern();
+    let units = vocabulary::READING_UNITS.pattern();
+    let units_after_label = vocabulary::READING_UNITS_AFTER_LABEL.pattern();
+    let after = vocabulary::READING_AFTER.pattern();
+    Regex::new(&format!(
+        r"(?i)^(?:{label}\s*:?\s*(?:{about}\s+)?\d{{1,3}}\s*(?:{units}|{units_after_label})\.?|\d{{1,3}}(?:\s*-\s*|\s*)(?:{units})\.?\s+(?:{after}|{TO_READ}))$"
+    ))
     .expect("compiles")
 });
+
+/// "to read" ("5 min to read") takes exactly one space, where the phrases of `reading-after` take
+/// any white space: it stays here so that the pattern matches the strings it always has.
+const TO_READ: &str = "to read";
 
 fn reading_time(line: &Line<'_>) -> Option<Hit> {
     let t = line.trim;
@@ -100,20 +112,36 @@ fn reading_time(line: &Line<'_>) -> Option<Hit> {
         .then_some(Hit { part: None, reason: "a reading-time label" })
 }
 
-/// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch.
-const MONTHS: &str = r"(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|ruari)?|f[ée]v(?:rier)?|fev(?:ereiro)?|mar(?:ch|s|zo|ço|et)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maggio|maio|mei|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tiembre|tembre)?|set(?:tembre|embro)?|o[ck]t(?:ober|obre|ubre)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre|embro)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?)\.?";
+/// Spellings the month pattern has always matched that no bundled language spells so: it was
+/// written as stems with endings (`o[ck]t(?:ober|obre|ubre)?`), which also made these. Kept so
+/// that the pattern matches the same strings; "maret" is Indonesian.
+const MONTH_SPELLINGS: &str = "maret|oktobre|oktubre|decembro|dezembre";
 
+/// "Published 10 January 2017 7:48pm", "Veröffentlicht am 22. Mai 2025", "Posted 3 hours ago":
+/// the labels, months, weekdays and the words around dates and ages come from word sets; the
+/// digits, signs and clock shapes are the same in every language.
 pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?";
+    let months = format!(r"(?:{}|{MONTH_SPELLINGS})\.?", vocabulary::MONTHS.pattern());
+    let (stems, endings) = (vocabulary::WEEKDAY_STEMS.pattern(), vocabulary::WEEKDAY_ENDINGS.pattern());
+    let weekday = format!(r"(?:{stems}{endings}?\.?,?\s+)?");
+    let (suffixes, suffixes_before) =
+        (vocabulary::DAY_SUFFIXES.pattern(), vocabulary::DAY_SUFFIXES_BEFORE_MONTH.pattern());
+    let links = vocabulary::DATE_LINKS.pattern();
     let date = format!(
-        r"(?:\d{{1,2}}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?{MONTHS},?\s+(?:de\s+)?\d{{4}}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+        r"(?:\d{{1,2}}(?:{suffixes}|{suffixes_before}|\.)?\s+(?:{links}\s+)?{months},?\s+(?:{links}\s+)?\d{{4}}|{months}\s+\d{{1,2}}{suffixes}?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
     );
-    let time = r"(?:\s*(?:,|at|-|–|\||•|·)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?";
-    let label = r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date|veröffentlicht|veröffentlichung|publiziert|erschienen|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?:\s+(?:on|am|le|el|il|em|op))?\s*:?\s*)";
+    let at = vocabulary::TIME_LINKS.pattern();
+    let time = format!(
+        r"(?:\s*(?:,|{at}|-|–|\||•|·)?\s*\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
+    );
+    let (labels, label_links) = (vocabulary::STAMP_LABELS.pattern(), vocabulary::STAMP_LABEL_LINKS.pattern());
+    let label = format!(r"(?:{labels}(?:\s+{label_links})?\s*:?\s*)");
+    let updated = vocabulary::STAMP_UPDATE_LABELS.pattern();
     let clock = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,5})?";
-    let ago = r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago";
+    let (units, ago_word) = (vocabulary::AGE_UNITS.pattern(), vocabulary::AGO.pattern());
+    let ago = format!(r"\d{{1,3}}\s+{units}\s+{ago_word}");
     Regex::new(&format!(
-        r"(?i)^(?:{label}?(?:{clock},?\s*)?{weekday}{date}{time}(?:\s*(?:[|•·,]\s*)?(?:updated|last updated)\s*:?\s*{weekday}(?:{date})?{time})?|{label}?{ago})\.?$"
+        r"(?i)^(?:{label}?(?:{clock},?\s*)?{weekday}{date}{time}(?:\s*(?:[|•·,]\s*)?{updated}\s*:?\s*{weekday}(?:{date})?{time})?|{label}?{ago})\.?$"
     ))
     .expect("compiles")
 });

@@ -1,0 +1,180 @@
+//! Whether the input is a whole-page dump or an already-extracted article, told by evidence.
+//!
+//! A page's text carries its navigation: runs of menu items (a few words, no stop word, no
+//! digit: "News", "Sport", "About us"), and lines the phrase and line rules know as page
+//! furniture ("Skip to main content", "Sign in", share bars, cookie and copyright lines). An
+//! extractor's output has the article's title, maybe a byline, and its paragraphs and lists: a
+//! list item of an article carries stop words or figures, and a leaked widget label stands alone.
+
+use unclutter_text::language::Language;
+use unclutter_text::words::ends_like_sentence;
+use unclutter_text::Document;
+
+use crate::config::InputKind;
+
+/// Bytes of long lines handed to language detection.
+const SAMPLE_BYTES: usize = 512;
+/// Shortest prose line, in words.
+const PROSE_WORDS: usize = 10;
+/// Longest menu item, in words.
+const MENU_WORDS: usize = 4;
+
+/// What the text shows of its kind: counts of its non-blank lines. The counts, not a score, so
+/// that a reason can name them.
+///
+/// ```
+/// let cleaner = unclutter::Cleaner::new();
+/// let page = "Home\nNews\nSport\nWeather\nTravel\nStyle\nScience\nSign in\n\
+///             The council voted on Tuesday to fund the bridge over the river.\n\
+///             About us\nContact\nPrivacy policy\nTerms of use\n";
+/// let cleaned = cleaner.clean(page);
+/// assert_eq!(cleaned.input_kind(), unclutter::InputKind::Page);
+/// assert!(cleaned.input_evidence().longest_menu_run >= 4);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InputEvidence {
+    /// Non-blank lines.
+    pub lines: usize,
+    /// Lines of prose: ten words or more, ending like a sentence.
+    pub prose_lines: usize,
+    /// Menu items: at most four words, letters only, none of them a stop word.
+    pub menu_lines: usize,
+    /// The longest run of menu items one after the other (blank lines aside; a furniture line
+    /// continues a run that a menu item opened).
+    pub longest_menu_run: usize,
+    /// Lines the phrase and line rules removed as page furniture: navigation, share and follow
+    /// widgets, promotions, legal lines, advertisement labels.
+    pub furniture_lines: usize,
+    /// Lines before the first prose line (all of them when there is none).
+    pub lines_before_prose: usize,
+    /// Lines after the last prose line.
+    pub lines_after_prose: usize,
+}
+
+/// Runs of this many menu items one after the other are a page's navigation. Set by hand from
+/// the evidence of the devset's dumps (pages) and of gold texts and extractors' outputs
+/// (articles); DESIGN.md gives how each reads, and the learned scorer is to replace it.
+const NAVIGATION_RUN: usize = 4;
+/// This many lines of page furniture are a page's, not an article's leaks.
+const FURNITURE_LINES: usize = 3;
+
+impl InputEvidence {
+    /// Reads the evidence of `doc`; `furniture(i)` says whether a phrase or line rule removed
+    /// line `i` as page furniture.
+    pub(crate) fn read(doc: &Document<'_>, furniture: impl Fn(usize) -> bool) -> InputEvidence {
+        let language = Language::detect(&sample(doc));
+        let mut buf = String::new();
+        let mut evidence = InputEvidence::default();
+        let mut run = 0;
+        for (i, seg) in doc.segments.iter().enumerate() {
+            if seg.is_blank() {
+                continue;
+            }
+            evidence.lines += 1;
+            if furniture(i) {
+                // A widget label ("Sign in", "Share") in a run of menu items is navigation too.
+                evidence.furniture_lines += 1;
+                if run > 0 {
+                    run += 1;
+                    evidence.longest_menu_run = evidence.longest_menu_run.max(run);
+                }
+                continue;
+            }
+            let core = doc.text(seg.core);
+            let stats = language.stop_stats(core, &mut buf);
+            let words_only = core.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
+            if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim)) {
+                evidence.prose_lines += 1;
+                evidence.lines_after_prose = 0;
+            } else if evidence.prose_lines == 0 {
+                evidence.lines_before_prose += 1;
+            } else {
+                evidence.lines_after_prose += 1;
+            }
+            if words_only && (1..=MENU_WORDS).contains(&stats.length()) && stats.stop == 0 {
+                evidence.menu_lines += 1;
+                run += 1;
+                evidence.longest_menu_run = evidence.longest_menu_run.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        evidence
+    }
+
+    /// The kind the evidence says: a page when it shows a run of navigation or several lines of
+    /// page furniture, an article otherwise.
+    pub fn kind(&self) -> InputKind {
+        if self.longest_menu_run >= NAVIGATION_RUN || self.furniture_lines >= FURNITURE_LINES {
+            InputKind::Page
+        } else {
+            InputKind::Article
+        }
+    }
+
+    /// The evidence in words, for reasons: "3 menu items (longest run 1), 0 lines of page
+    /// furniture, 12 prose lines in 20".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} menu items (longest run {}), {} lines of page furniture, {} prose lines in {}",
+            self.menu_lines, self.longest_menu_run, self.furniture_lines, self.prose_lines, self.lines
+        )
+    }
+}
+
+/// A few kilobytes of the document's longer lines, for language detection.
+fn sample(doc: &Document<'_>) -> String {
+    let mut sample = String::new();
+    for seg in &doc.segments {
+        let t = doc.text(seg.trim);
+        if t.len() >= 60 {
+            sample.push_str(t);
+            sample.push('\n');
+            if sample.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(text: &str) -> InputEvidence {
+        InputEvidence::read(&Document::parse(text, None), |_| false)
+    }
+
+    #[test]
+    fn a_navigation_run_makes_a_page() {
+        let page = evidence("News\nSport\nBusiness\nCulture\nThe council voted on Tuesday to fund the new bridge.\n");
+        assert_eq!(page.longest_menu_run, 4);
+        assert_eq!(page.kind(), InputKind::Page);
+    }
+
+    #[test]
+    fn an_articles_title_list_and_prose_make_an_article() {
+        let article = evidence(
+            "Council approves the bridge\n\nThe council voted on Tuesday to fund the new bridge over the river.\n\
+             The plan includes:\n- two lanes for buses\n- a path for bikes and walkers\n\
+             Work starts in May, the mayor said after the vote.\n",
+        );
+        assert_eq!(article.prose_lines, 2);
+        assert_eq!(article.longest_menu_run, 0, "list items carry stop words: {article:?}");
+        assert_eq!(article.kind(), InputKind::Article);
+    }
+
+    #[test]
+    fn furniture_lines_make_a_page_and_continue_menu_runs() {
+        let text = "Politics\nBusiness\nSkip to content\nSport\nCulture\n";
+        let doc = Document::parse(text, None);
+        let with_furniture = InputEvidence::read(&doc, |i| i == 2);
+        assert_eq!(with_furniture.longest_menu_run, 5);
+        let opening = InputEvidence::read(&doc, |i| i == 0 || i == 2);
+        assert_eq!(opening.longest_menu_run, 4, "a furniture line does not open a run");
+        assert_eq!(with_furniture.furniture_lines, 1);
+        let three = InputEvidence::read(&doc, |i| i >= 2);
+        assert_eq!(three.kind(), InputKind::Page);
+    }
+}
