@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p unclutter-eval --example evaluate -- DIR [DIR...]
 //!     [--bias precision|balanced|recall] [--worst N] [--write-preds OUTDIR]
-//!     [--html] [--ignore SELECTOR]... [--by page_type|lang|site|domain]
+//!     [--html | --inputs INDIR] [--ignore SELECTOR]... [--by page_type|lang|site|domain]
 //! ```
 //!
 //! Each DIR (for example `../shared/devset/aeb`) holds an `index.jsonl` (one JSON object per line
@@ -29,6 +29,16 @@
 //! snippet gold. `--write-preds OUTDIR` writes each output to `OUTDIR/<id>.txt` (to
 //! `OUTDIR/<dir name>/<id>.txt` when several DIRs are given), so that
 //! `python3 ../shared/tools/score.py DIR OUTDIR` can cross-check the scores.
+//!
+//! `--inputs INDIR` cleans other tools' texts instead of the dumps: `INDIR/<id>.txt` for each page
+//! (`INDIR/<dir name>/<id>.txt` when several DIRs are given), such as an HTML extractor's outputs
+//! that `scripts/extractors.py` caches in `~/.cache/unclutter/extractors/<tool>/<folder>/`. Every
+//! page must have its file. The scores then compare the cleaned text with the input as is (where
+//! they say "input as is" instead of "dump as is"), and two more lines say what cleaning cost:
+//! the gold kept (mean recall) before and after cleaning, and the pages whose cleaning lost more
+//! than 20% of their gold tokens (recall down by more than 0.2), each with its id, site and recall
+//! before -> after; for snippet gold, the pages whose cleaning lost a `with` snippet the input
+//! holds. Without `--inputs` the output is as it always was.
 //!
 //! Exit status: 0 on success, 2 on an error (a bad option, a missing DIR, an unreadable page).
 
@@ -63,8 +73,13 @@ struct Args {
 
     /// Clean each page's HTML (`<id>.html` or `<id>.html.gz`) with `clean_html` instead of its
     /// text dump.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "inputs")]
     html: bool,
+
+    /// Clean INDIR/<id>.txt (INDIR/<dir name>/<id>.txt for several DIRs), another tool's text of
+    /// each page, instead of its dump, and report what cleaning lost from it.
+    #[arg(long, value_name = "INDIR")]
+    inputs: Option<PathBuf>,
 
     /// Rules or categories to leave out, as for the CLI (`--ignore boilerplate`).
     #[arg(long, value_name = "SELECTOR")]
@@ -140,10 +155,18 @@ fn run(args: &Args) -> Result<(), String> {
         if args.html {
             devset.load_html().map_err(|e| e.to_string())?;
         }
-        let out_dir = args.write_preds.as_ref().map(|out| match args.dirs.len() {
-            1 => out.clone(),
-            _ => out.join(devset.name()),
-        });
+        let set_name = devset.name().to_owned();
+        let per_set = |dir: &PathBuf| match args.dirs.len() {
+            1 => dir.clone(),
+            _ => dir.join(&set_name),
+        };
+        if let Some(inputs) = args.inputs.as_ref().map(per_set) {
+            if !inputs.is_dir() {
+                return Err(format!("{}: no such directory (expected <id>.txt per page)", inputs.display()));
+            }
+            devset.load_inputs(&inputs).map_err(|e| e.to_string())?;
+        }
+        let out_dir = args.write_preds.as_ref().map(per_set);
         evaluate_set(&cleaner, &devset, args, out_dir.as_deref())?;
     }
     Ok(())
@@ -155,6 +178,11 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
         fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
 
+    // What the scores compare the output with: the dump, or the other tool's text.
+    let baseline = match args.inputs {
+        Some(_) => "input",
+        None => "dump",
+    };
     let mut cleaning = Duration::ZERO;
     let mut input_bytes = 0;
     let mut report = Report::new(name);
@@ -162,10 +190,10 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
         let start = Instant::now();
         let output = match &page.html {
             Some(html) => cleaner.clean_html(html).text(),
-            None => cleaner.clean(&page.dump).text(),
+            None => cleaner.clean(page.text_input()).text(),
         };
         cleaning += start.elapsed();
-        input_bytes += page.html.as_ref().map_or(page.dump.len(), String::len);
+        input_bytes += page.html.as_ref().map_or(page.text_input().len(), String::len);
 
         if let Some(out) = out_dir {
             let path = out.join(format!("{}.txt", page.entry.id));
@@ -176,9 +204,9 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
 
     // Full-text pages: the mean of the per-page scores.
     if let Some(text) = report.text_summary() {
-        print_scores(name, text.pages, "", text.output, text.dump);
+        print_scores(name, baseline, text.pages, "", text.output, text.dump);
         println!(
-            "{name}: gold tokens lost by cleaning (in the dump, not in the output): {} of {}",
+            "{name}: gold tokens lost by cleaning (in the {baseline}, not in the output): {} of {}",
             text.lost, text.gold_tokens
         );
         // The devset README's peer table for readability leaves the synthetic test pages out.
@@ -190,24 +218,29 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
         if synthetic > 0 && synthetic < text.pages {
             if let Some(real) = report.text_summary_where(|page| !page.entry.synthetic_test) {
                 let label = format!("{name} without its {synthetic} synthetic_test pages");
-                print_scores(&label, real.pages, "", real.output, real.dump);
+                print_scores(&label, baseline, real.pages, "", real.output, real.dump);
             }
         }
     }
 
     // Snippet pages: counts summed over the pages; score.py counts every page of the index here.
     if let Some(snippets) = report.snippet_summary() {
-        print_scores(name, report.pages().len(), " (snippets)", snippets.output.prf(), snippets.dump.prf());
+        print_scores(name, baseline, report.pages().len(), " (snippets)", snippets.output.prf(), snippets.dump.prf());
+    }
+
+    if args.inputs.is_some() {
+        print_losses(&report);
     }
 
     if let Some(by) = args.by {
         for group in report.breakdown(|entry| by.key(entry)) {
             let label = format!("{name} {}={}", by.name(), group.key);
             if let Some(text) = group.text {
-                print_scores(&label, text.pages, "", text.output, text.dump);
+                print_scores(&label, baseline, text.pages, "", text.output, text.dump);
             }
             if let Some(snippets) = group.snippets {
-                print_scores(&label, snippets.pages, " (snippets)", snippets.output.prf(), snippets.dump.prf());
+                let (output, dump) = (snippets.output.prf(), snippets.dump.prf());
+                print_scores(&label, baseline, snippets.pages, " (snippets)", output, dump);
             }
         }
     }
@@ -215,7 +248,7 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
     let megabytes = input_bytes as f64 / 1e6;
     let seconds = cleaning.as_secs_f64();
     println!(
-        "{name}: cleaned {} pages, {megabytes:.2} MB of dump in {seconds:.3} s: {:.1} MB/s, {:.1} pages/s (bias {:?})",
+        "{name}: cleaned {} pages, {megabytes:.2} MB of {baseline} in {seconds:.3} s: {:.1} MB/s, {:.1} pages/s (bias {:?})",
         devset.pages().len(),
         megabytes / seconds,
         devset.pages().len() as f64 / seconds,
@@ -223,7 +256,7 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
     );
 
     if args.worst > 0 {
-        print_worst(&report, args.worst);
+        print_worst(&report, baseline, args.worst);
     }
     if let Some(out) = out_dir {
         println!("{name}: outputs written to {}", out.display());
@@ -232,21 +265,68 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
 }
 
 /// Prints score.py's line for a set (`kind` is its " (snippets)" marker or nothing), then the
-/// scores of the dump as is.
-fn print_scores(label: &str, pages: usize, kind: &str, output: Prf, dump: Prf) {
+/// scores of the `baseline` ("dump" or "input") as is.
+fn print_scores(label: &str, baseline: &str, pages: usize, kind: &str, output: Prf, dump: Prf) {
     let scores = |s: Prf| format!("precision={:.3} recall={:.3} F1={:.3}", s.precision, s.recall, s.f1);
-    println!("{label}: pages={pages} {}{kind} (dump as is: {})", scores(output), scores(dump));
+    println!("{label}: pages={pages} {}{kind} ({baseline} as is: {})", scores(output), scores(dump));
 }
 
+/// With `--inputs`: the gold kept before and after cleaning, and every page whose cleaning lost
+/// more than [`LOSS_SHARE`] of its gold tokens (or, for snippet gold, a `with` snippet).
+fn print_losses(report: &Report) {
+    let name = report.name();
+    if let Some(text) = report.text_summary() {
+        println!(
+            "{name}: gold kept (recall): input as is {:.3} -> cleaned {:.3}",
+            text.dump.recall, text.output.recall
+        );
+        let losing = report.losing(LOSS_SHARE);
+        println!(
+            "{name}: pages losing more than {:.0}% of their gold tokens through cleaning: {} of {}",
+            LOSS_SHARE * 100.0,
+            losing.len(),
+            text.pages
+        );
+        for (page, score) in losing {
+            println!(
+                "    {}  {}  recall {:.3} -> {:.3}",
+                page.entry.id,
+                page.entry.label(),
+                score.dump.recall,
+                score.output.recall
+            );
+        }
+    }
+    if let Some(snippets) = report.snippet_summary() {
+        let (before, after) = (snippets.dump.prf().recall, snippets.output.prf().recall);
+        println!("{name}: with snippets kept (recall): input as is {before:.3} -> cleaned {after:.3}");
+        let losing = report.losing_snippets();
+        println!("{name}: pages losing a with snippet through cleaning: {} of {}", losing.len(), snippets.pages);
+        for (page, score) in losing {
+            let with = score.output.tp + score.output.fn_;
+            println!(
+                "    {}  {}  with found {}/{with} -> {}/{with}",
+                page.entry.id,
+                page.entry.label(),
+                score.dump.tp,
+                score.output.tp
+            );
+        }
+    }
+}
+
+/// The share of a page's gold tokens whose loss through cleaning `--inputs` reports.
+const LOSS_SHARE: f64 = 0.2;
+
 /// Lists the lowest-F1 full-text pages and the snippet pages with the most misses.
-fn print_worst(report: &Report, worst: usize) {
+fn print_worst(report: &Report, baseline: &str, worst: usize) {
     let by_f1 = report.worst_by_f1();
     if !by_f1.is_empty() {
         println!("  worst {} by F1:", worst.min(by_f1.len()));
         for (page, score) in by_f1.into_iter().take(worst) {
             let output = score.output;
             println!(
-                "    {}  {}  P={:.3} R={:.3} F1={:.3} (dump as is: F1={:.3})",
+                "    {}  {}  P={:.3} R={:.3} F1={:.3} ({baseline} as is: F1={:.3})",
                 page.entry.id,
                 page.entry.label(),
                 output.precision,
@@ -268,7 +348,7 @@ fn print_worst(report: &Report, worst: usize) {
         for (page, score) in missed.into_iter().take(worst) {
             let (output, dump) = (score.output, score.dump);
             println!(
-                "    {}  {}  with found {}/{}, without found {}/{} (dump as is: {}/{}, {}/{})",
+                "    {}  {}  with found {}/{}, without found {}/{} ({baseline} as is: {}/{}, {}/{})",
                 page.entry.id,
                 page.entry.label(),
                 output.tp,

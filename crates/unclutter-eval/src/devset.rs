@@ -91,8 +91,31 @@ pub struct Page {
     pub dump: String,
     /// The page's HTML, once [`Devset::load_html`] has read it.
     pub html: Option<String>,
+    /// Another tool's text of the page (an HTML extractor's output), once [`Devset::load_inputs`]
+    /// has read it: it then stands in for the dump as the input of text mode and as the baseline
+    /// the output is compared with (see [`Page::text_input`]).
+    pub input: Option<String>,
     /// What the output is scored against.
     pub gold: Gold,
+}
+
+impl Page {
+    /// The text that text mode cleans: the [`input`](Page::input) when one was read, else the
+    /// [`dump`](Page::dump). Scores call it the baseline, the text "as is".
+    ///
+    /// ```
+    /// # fn demo(devset: &mut unclutter_eval::Devset) -> Result<(), unclutter_eval::LoadError> {
+    /// let page = &devset.pages()[0];
+    /// assert_eq!(page.text_input(), page.dump); // no inputs read yet
+    /// devset.load_inputs("/tmp/trafilatura/aeb")?;
+    /// let page = &devset.pages()[0];
+    /// assert_eq!(Some(page.text_input()), page.input.as_deref());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn text_input(&self) -> &str {
+        self.input.as_deref().unwrap_or(&self.dump)
+    }
 }
 
 /// A devset folder: its index and every page it lists, in index order.
@@ -119,7 +142,7 @@ impl Devset {
             })?;
             let dump = read(&dir.join(format!("{}.dump.txt", entry.id)))?;
             let gold = read_gold(dir, &entry.id)?;
-            pages.push(Page { entry, dump, html: None, gold });
+            pages.push(Page { entry, dump, html: None, input: None, gold });
         }
         let name =
             dir.file_name().map_or_else(|| dir.display().to_string(), |name| name.to_string_lossy().into_owned());
@@ -135,6 +158,30 @@ impl Devset {
     pub fn load_html(&mut self) -> Result<(), LoadError> {
         for page in &mut self.pages {
             page.html = Some(read_html(&self.dir, &page.entry.id)?);
+        }
+        Ok(())
+    }
+
+    /// Reads each page's text from `inputs/<id>.txt`, another tool's output for the page (such
+    /// as a folder of the cache `scripts/extractors.py` writes), into [`Page::input`], so that
+    /// text mode cleans it instead of the dump and scores compare with it.
+    ///
+    /// Every page of the index must have its file (an empty file is an empty output): a missing
+    /// one is an error, so that a partly filled folder is not scored as if the tool had returned
+    /// nothing. Files must be UTF-8, as `scripts/extractors.py` writes them. On an error no page
+    /// is changed.
+    pub fn load_inputs(&mut self, inputs: impl AsRef<Path>) -> Result<(), LoadError> {
+        let inputs = inputs.as_ref();
+        let mut texts = Vec::with_capacity(self.pages.len());
+        for page in &self.pages {
+            let path = inputs.join(format!("{}.txt", page.entry.id));
+            if !path.exists() {
+                return Err(LoadError::NoInput { dir: inputs.to_path_buf(), id: page.entry.id.clone() });
+            }
+            texts.push(read(&path)?);
+        }
+        for (page, text) in self.pages.iter_mut().zip(texts) {
+            page.input = Some(text);
         }
         Ok(())
     }
@@ -234,6 +281,13 @@ pub enum LoadError {
         /// The page.
         id: String,
     },
+    /// A folder of inputs has no `<id>.txt` for a page of the index.
+    NoInput {
+        /// The folder of inputs.
+        dir: PathBuf,
+        /// The page.
+        id: String,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -248,6 +302,7 @@ impl fmt::Display for LoadError {
             LoadError::NoHtml { dir, id } => {
                 write!(f, "{}: page {id} has neither a .html nor a .html.gz", dir.display())
             }
+            LoadError::NoInput { dir, id } => write!(f, "{}: no {id}.txt for page {id}", dir.display()),
         }
     }
 }
@@ -257,7 +312,7 @@ impl std::error::Error for LoadError {
         match self {
             LoadError::Io { source, .. } => Some(source),
             LoadError::Json { source, .. } => Some(source),
-            LoadError::NoGold { .. } | LoadError::NoHtml { .. } => None,
+            LoadError::NoGold { .. } | LoadError::NoHtml { .. } | LoadError::NoInput { .. } => None,
         }
     }
 }
@@ -331,6 +386,36 @@ mod tests {
         devset.load_html().expect("reads the HTML");
         let html: Vec<_> = devset.pages().iter().map(|page| page.html.as_deref().unwrap()).collect();
         assert_eq!(html, ["<p>caf\u{e9}</p>", "<p>caf\u{fffd}</p>"]);
+    }
+
+    #[test]
+    fn inputs_stand_in_for_the_dump_and_must_all_be_there() {
+        let set = Scratch::new("inputs-set");
+        set.write("index.jsonl", b"{\"id\": \"p\"}\n{\"id\": \"q\"}\n");
+        for id in ["p", "q"] {
+            set.write(&format!("{id}.dump.txt"), b"Menu\nThe text");
+            set.write(&format!("{id}.gold.txt"), b"The text");
+        }
+        let inputs = Scratch::new("inputs");
+        inputs.write("p.txt", b"The text\nShare this");
+        let mut devset = Devset::load(&set.0).expect("loads");
+        assert_eq!(devset.pages()[0].text_input(), "Menu\nThe text", "the dump until inputs are read");
+
+        assert_eq!(
+            devset.load_inputs(&inputs.0).unwrap_err().to_string(),
+            format!("{}: no q.txt for page q", inputs.0.display())
+        );
+        assert!(devset.pages().iter().all(|page| page.input.is_none()), "no page changed on an error");
+
+        inputs.write("q.txt", b"");
+        devset.load_inputs(&inputs.0).expect("reads every input");
+        let texts: Vec<_> = devset.pages().iter().map(Page::text_input).collect();
+        assert_eq!(texts, ["The text\nShare this", ""], "an empty file is an empty input, not the dump");
+        assert_eq!(devset.pages()[0].dump, "Menu\nThe text");
+
+        inputs.write("q.txt", b"caf\xe9");
+        let error = devset.load_inputs(&inputs.0).unwrap_err();
+        assert!(matches!(&error, LoadError::Io { path, .. } if path.ends_with("q.txt")), "{error}");
     }
 
     #[test]

@@ -8,14 +8,16 @@
 //!
 //! - [`shared_dir`] and [`devset_dir`] find the shared folder, or say it is absent.
 //! - [`Devset::load`] reads a folder's index, dumps and gold; [`Devset::load_html`] its HTML,
-//!   plain or gzip-compressed.
+//!   plain or gzip-compressed; [`Devset::load_inputs`] another tool's text of each page (an HTML
+//!   extractor's output, `<id>.txt`), which then stands in for the dump ([`Page::text_input`]).
 //! - The measures: [`Bag`] (lowercase Unicode `\w+` tokens), [`Prf::of`] and [`prf`] (precision,
 //!   recall and F1 of a page from the multiset overlap), [`mean`] (the mean over pages, exact as
 //!   Python's `statistics.mean`), [`SnippetCounts`] (snippets found in the whitespace-normalized
 //!   output, summed over pages).
 //! - [`align_lines`] labels each line of an input: the article's when at least half of its
 //!   tokens align with the gold's (the labels the structural model learns from).
-//! - [`Report`] scores each page's output and its dump as is, and summarizes them.
+//! - [`Report`] scores each page's output and its dump (or input) as is, summarizes them, and
+//!   lists the pages whose cleaning lost gold ([`Report::losing`], [`Report::losing_snippets`]).
 //!
 //! The crate knows nothing of the cleaner: it scores whatever text it is given.
 //!

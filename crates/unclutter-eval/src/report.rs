@@ -6,17 +6,46 @@ use crate::devset::{Devset, Entry, Gold, Page};
 use crate::measure::{Bag, Prf, SnippetCounts};
 
 /// A page scored against full-text gold.
+///
+/// The baseline, called `dump` here, is the text text mode cleans: the page's dump, or the
+/// other tool's output when [`Devset::load_inputs`](crate::Devset::load_inputs) read one (see
+/// [`Page::text_input`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TextScore {
     /// The output's scores.
     pub output: Prf,
-    /// The dump's scores, as if nothing were removed.
+    /// The baseline's scores, as if nothing were removed.
     pub dump: Prf,
-    /// Gold tokens lost by cleaning: those the dump holds less those the output holds (negative
-    /// when the output holds more, as HTML-mode output can).
+    /// Gold tokens lost by cleaning: those the baseline holds less those the output holds
+    /// (negative when the output holds more, as HTML-mode output can).
     pub lost: i64,
     /// The gold's tokens.
     pub gold_tokens: usize,
+}
+
+impl TextScore {
+    /// The share of the page's gold tokens that cleaning lost: [`lost`](TextScore::lost) over
+    /// the gold's tokens, which is the baseline's recall less the output's; 0 for an empty gold.
+    ///
+    /// ```
+    /// use unclutter_eval::{Bag, Prf, TextScore};
+    ///
+    /// let gold = Bag::of("one two three four five");
+    /// let (input, output) = (Bag::of("one two three four"), Bag::of("one two"));
+    /// let score = TextScore {
+    ///     output: Prf::of(&output, &gold),
+    ///     dump: Prf::of(&input, &gold),
+    ///     lost: 2,
+    ///     gold_tokens: gold.len(),
+    /// };
+    /// assert_eq!(score.lost_share(), 0.4); // recall 0.8 -> 0.4
+    /// ```
+    pub fn lost_share(&self) -> f64 {
+        match self.gold_tokens {
+            0 => 0.0,
+            n => self.lost as f64 / n as f64,
+        }
+    }
 }
 
 /// A page scored against snippets.
@@ -24,8 +53,17 @@ pub struct TextScore {
 pub struct SnippetScore {
     /// The output's counts.
     pub output: SnippetCounts,
-    /// The dump's counts, as if nothing were removed.
+    /// The baseline's counts (the dump, or the other tool's output: see [`TextScore`]), as if
+    /// nothing were removed.
     pub dump: SnippetCounts,
+}
+
+impl SnippetScore {
+    /// `with` snippets that the baseline holds and the output does not: those found before
+    /// cleaning less those found after, 0 when the output finds more.
+    pub fn lost_with(&self) -> usize {
+        self.dump.tp.saturating_sub(self.output.tp)
+    }
 }
 
 /// A page's scores, by the kind of its gold.
@@ -38,11 +76,13 @@ pub enum PageScore {
 }
 
 impl PageScore {
-    /// Scores a page's `output`, and its dump as is.
+    /// Scores a page's `output`, and its baseline as is: the text text mode cleans
+    /// ([`Page::text_input`]: the dump, or the other tool's output once read).
     pub fn of(page: &Page, output: &str) -> PageScore {
+        let baseline = page.text_input();
         match &page.gold {
             Gold::Text { tokens: gold, .. } => {
-                let (output, dump) = (Bag::of(output), Bag::of(&page.dump));
+                let (output, dump) = (Bag::of(output), Bag::of(baseline));
                 PageScore::Text(TextScore {
                     output: Prf::of(&output, gold),
                     dump: Prf::of(&dump, gold),
@@ -52,7 +92,7 @@ impl PageScore {
             }
             Gold::Snippets(snippets) => PageScore::Snippets(SnippetScore {
                 output: SnippetCounts::of(output, snippets),
-                dump: SnippetCounts::of(&page.dump, snippets),
+                dump: SnippetCounts::of(baseline, snippets),
             }),
         }
     }
@@ -74,7 +114,7 @@ pub struct TextSummary {
     pub pages: usize,
     /// The mean of the output's scores (see [`mean`](crate::mean)).
     pub output: Prf,
-    /// The mean of the dump's scores.
+    /// The mean of the baseline's scores (the dump's, or the other tool's output's).
     pub dump: Prf,
     /// Gold tokens lost by cleaning, summed.
     pub lost: i64,
@@ -89,7 +129,7 @@ pub struct SnippetSummary {
     pub pages: usize,
     /// The output's counts; [`SnippetCounts::prf`] gives score.py's numbers.
     pub output: SnippetCounts,
-    /// The dump's counts.
+    /// The baseline's counts.
     pub dump: SnippetCounts,
 }
 
@@ -203,6 +243,26 @@ impl Report {
         pages
     }
 
+    /// The full-text pages whose cleaning lost more than `share` of their gold tokens (see
+    /// [`TextScore::lost_share`]; `0.2` lists the pages whose recall fell by more than 0.2), the
+    /// largest loss first (pages of equal loss in the order added).
+    ///
+    /// Where the output is cut from the baseline, as text mode cuts it, this is where cleaning
+    /// removed article text.
+    pub fn losing(&self, share: f64) -> Vec<(&PageReport, &TextScore)> {
+        let mut pages: Vec<_> = self.text_pages().filter(|(_, s)| s.lost_share() > share).collect();
+        pages.sort_by(|a, b| b.1.lost_share().total_cmp(&a.1.lost_share()));
+        pages
+    }
+
+    /// The snippet pages whose cleaning lost a `with` snippet that the baseline holds (see
+    /// [`SnippetScore::lost_with`]), most lost first (pages of equal loss in the order added).
+    pub fn losing_snippets(&self) -> Vec<(&PageReport, &SnippetScore)> {
+        let mut pages: Vec<_> = self.snippet_pages().filter(|(_, s)| s.lost_with() > 0).collect();
+        pages.sort_by_key(|(_, s)| std::cmp::Reverse(s.lost_with()));
+        pages
+    }
+
     /// The pages grouped by the value `key` takes of their entry (such as its `page_type`), the
     /// largest group first, groups of equal size by value.
     pub fn breakdown(&self, key: impl Fn(&Entry) -> Option<&str>) -> Vec<Group> {
@@ -246,7 +306,7 @@ mod tests {
 
     fn page(id: &str, page_type: &str, dump: &str, gold: Gold) -> Page {
         let entry = Entry { id: id.into(), page_type: Some(page_type.into()), ..Entry::default() };
-        Page { entry, dump: dump.into(), html: None, gold }
+        Page { entry, dump: dump.into(), html: None, input: None, gold }
     }
 
     fn text(gold: &str) -> Gold {
@@ -288,6 +348,45 @@ mod tests {
         assert_eq!(groups[0].text.map(|t| t.output.f1), Some(1.0));
         assert_eq!(groups[0].snippets.map(|s| s.pages), Some(1));
         assert_eq!((groups[1].text.map(|t| t.output.f1), groups[1].snippets), (Some(0.0), None));
+    }
+
+    #[test]
+    fn an_input_is_the_baseline_and_losses_are_shares_of_the_gold() {
+        let gold = "one two three four five six seven eight nine ten";
+        let pages = [
+            // The input holds 8 gold tokens; cleaning keeps 5: recall 0.8 -> 0.5, a 0.3 loss.
+            ("big", "Menu", Some("one two three four five six seven eight"), "one two three four five"),
+            // Recall 1.0 -> 0.8: a 0.2 loss, not more than 0.2.
+            ("edge", "Menu", Some(gold), "one two three four five six seven eight"),
+            // Recall 0.5 -> 0.0: the largest loss.
+            ("all", "Menu", Some("one two three four five"), ""),
+            // No input read: the dump is the baseline, and cleaning kept all its gold.
+            ("dump", gold, None, gold),
+        ];
+        let mut report = Report::new("set");
+        for (id, dump, input, output) in pages {
+            let mut page = page(id, "article", dump, text(gold));
+            page.input = input.map(str::to_owned);
+            report.add(&page, output);
+        }
+        let losing: Vec<_> = report
+            .losing(0.2)
+            .iter()
+            .map(|(page, s)| (page.entry.id.as_str(), s.dump.recall, s.output.recall, s.lost))
+            .collect();
+        assert_eq!(losing, [("all", 0.5, 0.0, 5), ("big", 0.8, 0.5, 3)]);
+        assert_eq!(report.losing(0.0).len(), 3);
+        let summary = report.text_summary().expect("full-text pages");
+        assert!((summary.dump.recall - 0.825).abs() < 1e-12, "the inputs' recall: {}", summary.dump.recall);
+        assert_eq!(summary.lost, 10);
+
+        let snippets = Gold::Snippets(Snippets::new(["the bridge", "the vote"], ["Share this"]));
+        let mut page = page("s", "forum", "the bridge the vote Share this", snippets);
+        page.input = Some("the bridge the vote".into());
+        let PageScore::Snippets(score) = *report.add(&page, "the vote") else { panic!("snippets") };
+        assert_eq!((score.dump.tp, score.dump.fp, score.output.tp, score.lost_with()), (2, 0, 1, 1));
+        let losing: Vec<_> = report.losing_snippets().iter().map(|(page, _)| page.entry.id.as_str()).collect();
+        assert_eq!(losing, ["s"]);
     }
 
     #[test]
