@@ -99,7 +99,24 @@ fn empty_input_gives_empty_output() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let json = unclutter(&["--json"], b"");
-    assert_eq!(stdout(&json).trim(), r#"{"text":"","removed":[]}"#);
+    assert_eq!(stdout(&json).trim(), r#"{"text":"","removed":[],"input_kind":"article"}"#);
+}
+
+#[test]
+fn input_kind_is_read_forced_and_reported() {
+    // Eight menu items in a row: a page's navigation, whose header zone goes.
+    let page = "News\nSport\nBusiness\nCulture\nTravel\nStyle\nScience\nWeather\n\
+                The council voted 7-2 on Tuesday to fund the new bridge over the river.\n";
+    let auto = unclutter(&["--json"], page.as_bytes());
+    assert!(stdout(&auto).contains(r#""input_kind":"page""#), "{}", stdout(&auto));
+    assert!(!stdout(&unclutter(&[], page.as_bytes())).contains("Sport"));
+    // Given as an extracted article, its first lines are not cut as a page header: they hold
+    // more than 30% of its words.
+    let article = unclutter(&["--input-kind", "article", "--json"], page.as_bytes());
+    assert!(stdout(&article).contains(r#""input_kind":"article""#));
+    assert!(stdout(&unclutter(&["--input-kind", "article"], page.as_bytes())).contains("Sport"));
+    let bad = unclutter(&["--input-kind", "sideways"], page.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
