@@ -51,7 +51,7 @@
 //! assert_eq!(
 //!     json,
 //!     format!(
-//!         r#"{{"text":"The council met on Monday.\n","removed":[{{"start":0,"end":21,"rule":"NAV001","name":"{}","category":"navigation","reason":{reason},"text":"Skip to main content\n"}}]}}"#,
+//!         r#"{{"text":"The council met on Monday.\n","removed":[{{"start":0,"end":21,"rule":"NAV001","name":"{}","category":"navigation","reason":{reason},"text":"Skip to main content\n"}}],"input_kind":"article"}}"#,
 //!         cleaned.removals()[0].rule().name(),
 //!     )
 //! );
