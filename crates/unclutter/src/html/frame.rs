@@ -1,0 +1,230 @@
+//! The open elements of the walk, innermost last: what each one says of the lines inside it
+//! (its path step, furniture, kind of block), and the prose counted inside it so far.
+
+use super::elements::Attributes;
+use super::root::Prose;
+use super::BlockKind;
+
+/// Deepest path steps kept for a line.
+const PATH_STEPS: usize = 4;
+
+/// One open element.
+pub(super) struct Frame<'h> {
+    pub name: &'h str,
+    /// The path step's parts: first class, or position among same-named siblings.
+    pub class: Option<&'h str>,
+    pub nth: u32,
+    pub furniture: Option<&'static str>,
+    /// `article`, `main` or named as an article body.
+    pub content_hint: bool,
+    pub block: bool,
+    pub link: bool,
+    /// Prose inside, for the content root.
+    pub prose: Prose,
+    /// Traversal position of the element's opening.
+    pub open: u32,
+    /// Where this element's child tag counts start in [`OpenElements`]' shared list.
+    siblings: usize,
+}
+
+impl<'h> Frame<'h> {
+    /// The frame of element `name` opening at traversal position `open`; its place among its
+    /// siblings is set when it is pushed on the [`OpenElements`].
+    #[inline]
+    pub fn new(name: &'h str, attrs: &Attributes<'h>, block: bool, open: u32) -> Self {
+        let content_hint = attrs.names_content(name);
+        Frame {
+            name,
+            class: attrs.class.and_then(|c| c.split_ascii_whitespace().next()),
+            nth: 1,
+            // An element named as article content is not furniture itself.
+            furniture: if content_hint { None } else { attrs.furniture(name) },
+            content_hint,
+            block,
+            link: name == "a",
+            prose: Prose::default(),
+            open,
+            siblings: 0,
+        }
+    }
+
+    /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.
+    pub fn write_step(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        out.push_str(self.name);
+        match self.class {
+            Some(class) => {
+                out.push('.');
+                out.push_str(class);
+            }
+            None if self.nth > 1 => {
+                let _ = write!(out, ":nth-of-type({})", self.nth);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The stack of open elements, outermost first, and the child tag counts that number each
+/// element among its same-named siblings (for nth-of-type).
+#[derive(Default)]
+pub(super) struct OpenElements<'h> {
+    frames: Vec<Frame<'h>>,
+    /// Child tag counts of the open elements: each frame's from its `siblings` index on, so the
+    /// innermost element's counts sit at the end, above those of its ancestors.
+    child_counts: Vec<(&'h str, u32)>,
+}
+
+impl<'h> OpenElements<'h> {
+    /// Opens `frame` inside the innermost element, numbering it among its same-named siblings.
+    #[inline]
+    pub fn push(&mut self, mut frame: Frame<'h>) {
+        frame.nth = match self.frames.last() {
+            Some(parent) => match self.child_counts[parent.siblings..].iter_mut().find(|c| c.0 == frame.name) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.1
+                }
+                None => {
+                    self.child_counts.push((frame.name, 1));
+                    1
+                }
+            },
+            None => 1,
+        };
+        frame.siblings = self.child_counts.len();
+        self.frames.push(frame);
+    }
+
+    /// Closes the innermost element, forgetting its children's counts.
+    #[inline]
+    pub fn pop(&mut self) -> Option<Frame<'h>> {
+        let frame = self.frames.pop()?;
+        self.child_counts.truncate(frame.siblings);
+        Some(frame)
+    }
+
+    #[inline]
+    pub fn innermost(&self) -> Option<&Frame<'h>> {
+        self.frames.last()
+    }
+
+    #[inline]
+    pub fn innermost_mut(&mut self) -> Option<&mut Frame<'h>> {
+        self.frames.last_mut()
+    }
+
+    /// How many elements are open.
+    #[inline]
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// True when text here is link text: an `a` is open among the 8 innermost elements.
+    #[inline]
+    pub fn in_link(&self) -> bool {
+        self.frames.iter().rev().take(8).any(|f| f.link)
+    }
+
+    /// The innermost furniture element's furniture and opening position, or `(None, 0)`.
+    pub fn furniture(&self) -> (Option<&'static str>, u32) {
+        self.frames.iter().rev().find_map(|f| f.furniture.map(|w| (Some(w), f.open))).unwrap_or((None, 0))
+    }
+
+    /// The path of a line here: the last few steps, `html` left out.
+    pub fn path(&self) -> String {
+        let start = self.frames.len().saturating_sub(PATH_STEPS);
+        let mut path = String::new();
+        for f in self.frames[start..].iter().filter(|f| f.name != "html") {
+            if !path.is_empty() {
+                path.push_str(" > ");
+            }
+            f.write_step(&mut path);
+        }
+        path
+    }
+
+    /// The kind of a line here: code inside `pre`, else what the innermost block is.
+    pub fn block_kind(&self) -> BlockKind {
+        let stack = &self.frames;
+        if stack.iter().any(|f| f.name == "pre") {
+            return BlockKind::Code;
+        }
+        let Some(i) = stack.iter().rposition(|f| f.block) else { return BlockKind::Paragraph };
+        match stack[i].name {
+            "h1" => BlockKind::Heading(1),
+            "h2" => BlockKind::Heading(2),
+            "h3" => BlockKind::Heading(3),
+            "h4" => BlockKind::Heading(4),
+            "h5" => BlockKind::Heading(5),
+            "h6" => BlockKind::Heading(6),
+            "li" => BlockKind::ListItem {
+                ordered: stack[..i]
+                    .iter()
+                    .rev()
+                    .find(|f| matches!(f.name, "ol" | "ul"))
+                    .is_some_and(|f| f.name == "ol"),
+            },
+            _ if stack[..=i].iter().any(|f| f.name == "blockquote") => BlockKind::Quote,
+            _ => BlockKind::Paragraph,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::elements::BLOCKS;
+
+    /// Opens the elements named, each with the class given after a `.`.
+    fn open<'h>(elements: &mut OpenElements<'h>, names: &[&'h str]) {
+        for name in names {
+            let (name, class) = name.split_once('.').map_or((*name, None), |(n, c)| (n, Some(c)));
+            let attrs = Attributes { class, ..Attributes::default() };
+            elements.push(Frame::new(name, &attrs, BLOCKS.contains(&name), 0));
+        }
+    }
+
+    #[test]
+    fn numbers_same_named_siblings_and_forgets_closed_children() {
+        let mut elements = OpenElements::default();
+        open(&mut elements, &["html", "body", "div.story", "p"]);
+        assert_eq!(elements.path(), "body > div.story > p");
+        elements.pop();
+        open(&mut elements, &["h2", "p"]);
+        assert_eq!(elements.path(), "body > div.story > h2 > p", "a child of h2 is its first p");
+        elements.pop();
+        elements.pop();
+        open(&mut elements, &["p"]);
+        assert_eq!(elements.path(), "body > div.story > p:nth-of-type(2)");
+        elements.pop();
+        elements.pop();
+        open(&mut elements, &["div", "p"]);
+        assert_eq!(elements.path(), "body > div:nth-of-type(2) > p", "the story's children are forgotten");
+    }
+
+    #[test]
+    fn block_kind_of_the_innermost_block() {
+        let kind = |names: &[&str]| {
+            let mut elements = OpenElements::default();
+            open(&mut elements, names);
+            elements.block_kind()
+        };
+        assert_eq!(kind(&["body", "h3", "a"]), BlockKind::Heading(3));
+        assert_eq!(kind(&["ol", "li", "ul", "li", "b"]), BlockKind::ListItem { ordered: false });
+        assert_eq!(kind(&["ol", "li", "b"]), BlockKind::ListItem { ordered: true });
+        assert_eq!(kind(&["blockquote", "p"]), BlockKind::Quote);
+        assert_eq!(kind(&["div", "pre", "code"]), BlockKind::Code);
+        assert_eq!(kind(&["span"]), BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn furniture_of_the_innermost_furniture_element() {
+        let mut elements = OpenElements::default();
+        open(&mut elements, &["body", "footer", "div.share", "p"]);
+        assert_eq!(elements.furniture().0, Some("share"));
+        elements.pop();
+        elements.pop();
+        assert_eq!(elements.furniture().0, Some("footer"));
+    }
+}

@@ -1,0 +1,253 @@
+//! Prose accounting and the choice of the content root: each line of prose is credited to its
+//! innermost element, the count rises to the ancestors as they close, every container that held
+//! prose becomes a candidate, and the root is the candidate that holds most of the page's prose.
+
+use super::frame::{Frame, OpenElements};
+use super::{BlockKind, LineInfo};
+
+/// Elements that can be a content root: containers of paragraphs, not paragraphs.
+const CONTAINERS: &[&str] =
+    &["div", "article", "main", "section", "td", "body", "center", "table", "tbody", "font", "span"];
+
+/// Most prose characters a teaser card's blurb holds.
+const TEASER_PROSE: u64 = 600;
+
+/// The prose counted inside an element so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Prose {
+    /// Characters of prose lines (longer than a few words, not mostly links), teaser blurbs apart.
+    pub chars: u64,
+    /// Characters of teaser cards' blurbs.
+    pub teaser: u64,
+    /// A heading inside is all link text (a teaser card's title, when the prose is short).
+    pub link_heading: bool,
+}
+
+impl Prose {
+    /// Credits a line just projected directly inside the element, `line` being its text: a
+    /// heading that is nearly all link text marks a teaser card's title, and a line of more than
+    /// seven words that is not mostly links is prose. The count rises to the ancestors as they
+    /// close, so the whole walk stays linear.
+    #[inline]
+    pub fn credit_line(&mut self, info: &LineInfo, line: &str) {
+        let chars = u64::from(info.chars);
+        if chars == 0 {
+            return;
+        }
+        if matches!(info.kind, BlockKind::Heading(_)) && info.link_chars * 10 >= info.chars * 7 {
+            self.link_heading = true;
+            return;
+        }
+        let long = !unclutter_text::words::words_at_most(line, 7);
+        let link_heavy = info.link_chars * 2 > info.chars;
+        if long && !link_heavy {
+            self.chars += chars;
+        }
+    }
+
+    /// Settles the count as its element closes: a short blurb under a heading that is a link is
+    /// a teaser card ("More from the site"), not the article, so its prose moves to `teaser`.
+    /// Returns true when the element is such a card.
+    #[inline]
+    fn settle_teaser(&mut self) -> bool {
+        let teaser = self.link_heading && self.chars > 0 && self.chars <= TEASER_PROSE;
+        if teaser {
+            self.teaser += self.chars;
+            self.chars = 0;
+        }
+        teaser
+    }
+
+    /// Adds the settled count of a closed child; a teaser card's link heading is its own.
+    #[inline]
+    fn add_child(&mut self, child: &Prose, child_is_teaser: bool) {
+        self.chars += child.chars;
+        self.teaser += child.teaser;
+        self.link_heading |= child.link_heading && !child_is_teaser;
+    }
+}
+
+/// A container that could be the content root.
+#[derive(Debug)]
+pub(super) struct Candidate {
+    /// Prose characters inside, teaser blurbs apart.
+    pub prose: u64,
+    pub teaser: u64,
+    /// Open ancestors.
+    pub depth: usize,
+    /// Traversal positions of the opening and the closing.
+    pub open: u32,
+    pub close: u32,
+    /// The container's path step.
+    pub path: String,
+    /// `article`, `main` or named as an article body.
+    pub hinted: bool,
+}
+
+/// The containers that held prose, recorded as they close.
+#[derive(Default)]
+pub(super) struct RootCandidates {
+    candidates: Vec<Candidate>,
+}
+
+impl RootCandidates {
+    /// Closes `frame`, just popped from `open`, at traversal position `close`: settles its prose,
+    /// records it as a candidate if it is a container that held any, and passes the prose to its
+    /// parent. Prose inside a comment thread is not the article's and goes nowhere.
+    #[inline]
+    pub fn close_frame(&mut self, mut frame: Frame<'_>, open: &mut OpenElements<'_>, close: u32) {
+        if matches!(frame.furniture, Some("comment" | "disqus")) {
+            return;
+        }
+        let teaser = frame.prose.settle_teaser();
+        if frame.prose.chars + frame.prose.teaser > 0 && CONTAINERS.contains(&frame.name) {
+            let mut path = String::new();
+            frame.write_step(&mut path);
+            self.candidates.push(Candidate {
+                prose: frame.prose.chars,
+                teaser: frame.prose.teaser,
+                depth: open.depth(),
+                open: frame.open,
+                close,
+                path,
+                hinted: frame.content_hint,
+            });
+        }
+        if let Some(parent) = open.innermost_mut() {
+            parent.prose.add_child(&frame.prose, teaser);
+        }
+    }
+
+    /// The content root: the deepest candidate holding at least 70% of the page's prose; an
+    /// `article`, `main` or article-body element holding 50% wins over a deeper plain one,
+    /// unless that one holds 90% of its prose. Teaser blurbs are not prose, unless they are
+    /// nearly all the page has (a section front).
+    pub fn choose(&self) -> Option<&Candidate> {
+        let roots = &self.candidates;
+        let plain = roots.iter().map(|r| r.prose).max().unwrap_or(0);
+        let all = roots.iter().map(|r| r.prose + r.teaser).max().unwrap_or(0);
+        let listing = plain * 5 < all;
+        let weight = |r: &Candidate| if listing { r.prose + r.teaser } else { r.prose };
+        let total = if listing { all } else { plain };
+        if total == 0 {
+            return None;
+        }
+        let hinted = roots.iter().filter(|r| r.hinted && weight(r) * 2 >= total).max_by_key(|r| (r.depth, weight(r)));
+        let plain = roots.iter().filter(|r| weight(r) * 10 >= total * 7).max_by_key(|r| (r.depth, weight(r)));
+        match (hinted, plain) {
+            (Some(h), Some(p)) if p.depth > h.depth && weight(p) * 10 >= weight(h) * 9 => Some(p),
+            (Some(h), _) => Some(h),
+            (None, p) => p,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::elements::Attributes;
+
+    const SENTENCE: &str = "The council voted on Tuesday to fund the new bridge across the river.";
+
+    fn line(kind: BlockKind, chars: u32, link_chars: u32) -> LineInfo {
+        LineInfo { kind, chars, link_chars, ..LineInfo::default() }
+    }
+
+    #[test]
+    fn prose_is_long_lines_that_are_not_mostly_links() {
+        let chars = SENTENCE.chars().count() as u32;
+        let mut prose = Prose::default();
+        prose.credit_line(&line(BlockKind::Paragraph, chars, 0), SENTENCE);
+        assert_eq!(prose.chars, u64::from(chars));
+        prose.credit_line(&line(BlockKind::Paragraph, 12, 0), "Read more now");
+        prose.credit_line(&line(BlockKind::Paragraph, chars, chars / 2 + 1), SENTENCE);
+        assert_eq!(prose.chars, u64::from(chars), "short and link-heavy lines are not prose");
+        assert!(!prose.link_heading);
+        prose.credit_line(&line(BlockKind::Heading(3), chars, chars), SENTENCE);
+        assert!(prose.link_heading, "a heading that is a link marks a teaser card");
+        assert_eq!(prose.chars, u64::from(chars));
+    }
+
+    /// Opens a frame for `name`, closes it with the prose given, and returns what its parent got.
+    fn close_child(candidates: &mut RootCandidates, name: &str, class: Option<&str>, prose: Prose) -> Prose {
+        let mut open = OpenElements::default();
+        open.push(Frame::new("body", &Attributes::default(), true, 1));
+        let attrs = Attributes { class, ..Attributes::default() };
+        let mut frame = Frame::new(name, &attrs, true, 2);
+        frame.prose = prose;
+        candidates.close_frame(frame, &mut open, 3);
+        open.innermost().expect("body is open").prose
+    }
+
+    #[test]
+    fn closing_settles_teasers_records_containers_and_passes_prose_up() {
+        let mut candidates = RootCandidates::default();
+        let card = Prose { chars: 70, teaser: 0, link_heading: true };
+        let passed = close_child(&mut candidates, "li", None, card);
+        assert_eq!(passed, Prose { chars: 0, teaser: 70, link_heading: false }, "a card's blurb is teaser");
+        assert!(candidates.candidates.is_empty(), "an li is no container");
+
+        let article = Prose { chars: 900, teaser: 0, link_heading: true };
+        let passed = close_child(&mut candidates, "div", Some("story"), article);
+        assert_eq!(passed, article, "a long text under a linked heading is no card");
+        let story = &candidates.candidates[0];
+        assert_eq!((story.prose, story.depth, story.open, story.close), (900, 1, 2, 3));
+        assert_eq!(story.path, "div.story");
+
+        let passed = close_child(&mut candidates, "div", Some("comment-list"), article);
+        assert_eq!(passed, Prose::default(), "a comment thread's prose goes nowhere");
+        assert_eq!(candidates.candidates.len(), 1);
+    }
+
+    fn candidate(path: &str, depth: usize, prose: u64, teaser: u64, hinted: bool) -> Candidate {
+        Candidate { prose, teaser, depth, open: 0, close: 0, path: path.to_string(), hinted }
+    }
+
+    fn chosen(candidates: Vec<Candidate>) -> Option<String> {
+        RootCandidates { candidates }.choose().map(|c| c.path.clone())
+    }
+
+    #[test]
+    fn the_root_is_the_deepest_holding_most_prose() {
+        let page = |story: u64| {
+            vec![
+                candidate("div.story", 3, story, 0, false),
+                candidate("div.menu", 3, 1000 - story, 0, false),
+                candidate("div.page", 2, 1000, 0, false),
+                candidate("body", 1, 1000, 0, false),
+            ]
+        };
+        assert_eq!(chosen(page(800)).as_deref(), Some("div.story"));
+        assert_eq!(chosen(page(600)).as_deref(), Some("div.page"), "70% of the prose is needed");
+        assert_eq!(chosen(Vec::new()), None);
+    }
+
+    #[test]
+    fn an_article_element_with_half_the_prose_wins_unless_a_deeper_one_holds_nearly_all_of_it() {
+        let page = |inner: u64| {
+            vec![
+                candidate("div.inner", 4, inner, 0, false),
+                candidate("article", 3, 600, 0, true),
+                candidate("body", 1, 1000, 0, false),
+            ]
+        };
+        assert_eq!(chosen(page(500)).as_deref(), Some("article"));
+        assert_eq!(chosen(page(560)).as_deref(), Some("article"), "not 70% of the page");
+        let mut deeper = page(560);
+        deeper[2].prose = 700;
+        assert_eq!(chosen(deeper).as_deref(), Some("div.inner"), "90% of the article's prose");
+    }
+
+    #[test]
+    fn teaser_blurbs_count_only_on_a_section_front() {
+        let page = |prose: u64| {
+            vec![
+                candidate("div.story", 3, prose, 0, false),
+                candidate("div.cards", 3, 0, 1000, false),
+                candidate("body", 1, prose, 1000, false),
+            ]
+        };
+        assert_eq!(chosen(page(300)).as_deref(), Some("div.story"));
+        assert_eq!(chosen(page(150)).as_deref(), Some("div.cards"), "teasers are most of the page");
+    }
+}

@@ -1,0 +1,187 @@
+//! The walk over the parsed page that writes the projection. ego-tree's edge traversal visits
+//! each node's opening and closing without recursion, so deep nesting costs no stack; every
+//! edge advances the traversal position that lines and the content root are placed by.
+//!
+//! The steps run once per node or word, across this module's files: they are marked
+//! `#[inline]` so that the walk compiles as one loop, as fast as the single function it was.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::elements::{Attributes, BLOCKS, SKIPPED};
+use super::frame::{Frame, OpenElements};
+use super::line::{split_keep, PendingLine, Piece};
+use super::root::RootCandidates;
+use super::Projection;
+
+/// Walks a page into its projection: an element opening or closing opens or closes a frame,
+/// text fills the pending line, and block boundaries flush it.
+#[derive(Default)]
+pub(super) struct Projector<'h> {
+    /// The projection written so far.
+    projection: Projection,
+    open: OpenElements<'h>,
+    line: PendingLine,
+    candidates: RootCandidates,
+    /// Traversal position: edges walked so far.
+    position: u32,
+    /// The element whose content is not text of the page (a script, a hidden element) the
+    /// walk is inside.
+    skipping: Option<NodeId>,
+    /// `pre` elements open.
+    pre_depth: usize,
+}
+
+impl<'h> Projector<'h> {
+    /// Walks `doc` and returns its projection, with the content root chosen.
+    pub fn project(mut self, doc: &'h Html) -> Projection {
+        for edge in doc.tree.root().traverse() {
+            self.position += 1;
+            match edge {
+                Edge::Open(node) => self.open_node(node),
+                Edge::Close(node) => self.close_node(node),
+            }
+        }
+        self.end_line();
+        if let Some(root) = self.candidates.choose() {
+            self.projection.root = Some((root.open, root.close));
+            self.projection.root_path = root.path.clone();
+        }
+        self.projection
+    }
+
+    #[inline]
+    fn open_node(&mut self, node: NodeRef<'h, Node>) {
+        if self.skipping.is_some() {
+            return;
+        }
+        match node.value() {
+            Node::Element(el) => self.open_element(node.id(), el),
+            Node::Text(text) => self.add_text(text),
+            _ => {}
+        }
+    }
+
+    /// Opens a frame for the element, or starts skipping it; a block ends the line before it,
+    /// `br` and `hr` the line they are in.
+    #[inline]
+    fn open_element(&mut self, id: NodeId, el: &'h Element) {
+        let name = el.name();
+        let attrs = Attributes::of(el);
+        if SKIPPED.contains(&name) || attrs.hidden {
+            self.skipping = Some(id);
+            return;
+        }
+        let block = BLOCKS.contains(&name);
+        if block {
+            self.end_line();
+            self.line.drop_space();
+        }
+        if name == "pre" {
+            self.pre_depth += 1;
+        }
+        self.open.push(Frame::new(name, &attrs, block, self.position));
+        if name == "a" {
+            self.line.open_link(attrs.href.unwrap_or(""));
+        }
+        if name == "br" || name == "hr" {
+            self.end_line();
+        }
+    }
+
+    /// Adds a text node's words to the line; in `pre`, its newlines end lines.
+    #[inline]
+    fn add_text(&mut self, text: &str) {
+        let in_link = self.open.in_link();
+        for piece in split_keep(text, self.pre_depth > 0) {
+            match piece {
+                Piece::Space => self.line.push_space(),
+                Piece::Break => self.end_line(),
+                Piece::Word(word) => self.line.push_word(word, in_link),
+            }
+        }
+    }
+
+    #[inline]
+    fn close_node(&mut self, node: NodeRef<'h, Node>) {
+        if let Some(id) = self.skipping {
+            if id == node.id() {
+                self.skipping = None;
+            }
+            return;
+        }
+        if let Node::Element(el) = node.value() {
+            self.close_element(el);
+        }
+    }
+
+    /// Closes the element's frame: a link ends, a block ends its line, and the frame's prose
+    /// goes to the root candidates and its parent.
+    #[inline]
+    fn close_element(&mut self, el: &Element) {
+        if el.name() == "a" {
+            self.line.close_link();
+        }
+        let Some(frame) = self.open.innermost() else { return };
+        debug_assert_eq!(frame.name, el.name());
+        if frame.block {
+            self.end_line();
+        }
+        let frame = self.open.pop().expect("the innermost frame is there");
+        self.candidates.close_frame(frame, &mut self.open, self.position);
+        if el.name() == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+    }
+
+    /// Ends the pending line: writes it, if it has text, and credits its prose to the innermost
+    /// open element.
+    #[inline]
+    fn end_line(&mut self) {
+        if !self.line.flush_into(&mut self.projection, &self.open, self.position) {
+            return;
+        }
+        let (Some(frame), Some(info)) = (self.open.innermost_mut(), self.projection.lines.last()) else { return };
+        let line = self.projection.text.rsplit('\n').next().unwrap_or_default();
+        frame.prose.credit_line(info, line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::{BlockKind, Link};
+
+    fn project(html: &str) -> Projection {
+        Projector::default().project(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn blocks_end_lines_and_inline_elements_do_not() {
+        let p = project("<div>Before <b>bold</b> <a href=/a>link</a><p>Para</p>after<br>next<script>x</script></div>");
+        assert_eq!(p.text, "Before bold link\nPara\nafter\nnext");
+        assert_eq!(p.lines[0].links, [Link { start: 12, end: 16, href: "/a".to_string() }]);
+        assert_eq!(p.lines[0].link_chars, 4);
+        assert_eq!(p.lines[1].path, "body > div > p");
+        assert!(p.lines.windows(2).all(|w| w[0].position < w[1].position));
+    }
+
+    #[test]
+    fn pre_keeps_its_lines_as_code() {
+        let p = project("<pre><code>let a = 1;\n  let b = 2;</code></pre><ol><li>one</li><li>two</li></ol>");
+        assert_eq!(p.text, "let a = 1;\nlet b = 2;\none\ntwo");
+        let kinds: Vec<_> = p.lines.iter().map(|l| l.kind).collect();
+        let item = BlockKind::ListItem { ordered: true };
+        assert_eq!(kinds, [BlockKind::Code, BlockKind::Code, item, item]);
+        assert_eq!(p.lines[3].path, "body > ol > li:nth-of-type(2)");
+    }
+
+    #[test]
+    fn hidden_elements_are_skipped_with_all_they_hold() {
+        let p = project("<p>shown</p><div aria-hidden=true><p>hidden <b>deep</b></p></div><p>shown too</p>");
+        assert_eq!(p.text, "shown\nshown too");
+        assert_eq!(p.lines[1].path, "body > p:nth-of-type(2)");
+    }
+}
