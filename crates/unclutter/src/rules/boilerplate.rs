@@ -10,6 +10,7 @@ use unclutter_text::Document;
 use crate::analysis::{Analysis, LineClass};
 use crate::config::InputKind;
 use crate::context::Context;
+use crate::input_kind::InputEvidence;
 use crate::rule::{declare_rule, Action, Phrases};
 use crate::vocabulary;
 
@@ -207,23 +208,41 @@ fn page_furniture(cx: &mut Context<'_, '_>) {
     }
 }
 
-/// Runs of this many menu items are a page's navigation even in text given as an article.
+/// Runs of this many menu items are a page's navigation even in text taken for an article.
 const OVERWHELMING_MENU_RUN: usize = 12;
-
-/// True when page zones may be cut: the input is a page, or it was given as an article but
-/// shows a page's navigation beyond doubt. An extractor's output has no header or footer of the
-/// page; its first and last lines (a title, a kicker, a list, a credit) stay.
-fn page_zones_go(cx: &Context<'_, '_>) -> bool {
-    cx.input_kind() == InputKind::Page || cx.input_evidence().longest_menu_run >= OVERWHELMING_MENU_RUN
-}
 
 /// Most of the text's words a zone of an article may hold and still go.
 const ARTICLE_ZONE_SHARE: f64 = 0.3;
 
+/// Whether a page zone before or after the region goes, and what its reason adds to the
+/// analysis' own: nothing on a page; on an article (an extractor's output has no header or footer
+/// of the page: its first and last lines, a title, a kicker, a list, a credit, stay) only a run
+/// of navigation beyond doubt, or a zone that reads as leaked navigation. `None`: it stays.
+fn zone_verdict(
+    kind: InputKind,
+    evidence: &InputEvidence,
+    analysis: &Analysis,
+    zone: std::ops::Range<usize>,
+) -> Option<String> {
+    if kind == InputKind::Page {
+        return Some(String::new());
+    }
+    let run = evidence.longest_menu_run;
+    if run >= OVERWHELMING_MENU_RUN {
+        return Some(format!(
+            "; the input is taken for an article, but {run} menu items in a row are a page's navigation"
+        ));
+    }
+    leaked_navigation(analysis, zone).then(|| {
+        "; the input reads as an article, and this zone as navigation it leaked (no prose, mostly short lines)"
+            .to_string()
+    })
+}
+
 /// True when a zone at the start or end of an article reads as leaked navigation: no prose line
 /// in it, most of its lines short, and at most `ARTICLE_ZONE_SHARE` of the text's words. A list,
 /// a table or code the extractor kept has prose around it or is most of the text.
-fn article_zone_goes(analysis: &Analysis, zone: std::ops::Range<usize>) -> bool {
+fn leaked_navigation(analysis: &Analysis, zone: std::ops::Range<usize>) -> bool {
     let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
     let short = lines.iter().filter(|&&i| analysis.class[i] == LineClass::Fragment).count();
     let prose = lines.iter().any(|&i| analysis.class[i] == LineClass::Prose);
@@ -232,20 +251,13 @@ fn article_zone_goes(analysis: &Analysis, zone: std::ops::Range<usize>) -> bool 
     !lines.is_empty() && !prose && 2 * short >= lines.len() && words as f64 <= ARTICLE_ZONE_SHARE * all_words as f64
 }
 
-/// When the input was given as an article and its navigation overrules that, what to say so.
-fn overruled_article(cx: &Context<'_, '_>) -> Option<String> {
-    (cx.input_kind() == InputKind::Article).then(|| {
-        format!(
-            "; given as an article, but {} menu items in a row are a page's navigation",
-            cx.input_evidence().longest_menu_run
-        )
-    })
-}
-
-fn with_overruling(reason: std::sync::Arc<str>, overruled: Option<String>) -> std::sync::Arc<str> {
-    match overruled {
-        Some(why) => format!("{reason}{why}").into(),
-        None => reason,
+/// Removes the zone's lines, `what` ("before", "after") the article, with one shared reason.
+fn cut_zone(cx: &mut Context<'_, '_>, zone: std::ops::Range<usize>, what: &str, verdict: &str) {
+    let analysis = cx.structure();
+    let reason: std::sync::Arc<str> = format!("{}{verdict}", analysis.zone_reason(what, zone.clone())).into();
+    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
+    for i in lines {
+        cx.remove(i, reason.clone());
     }
 }
 
@@ -254,25 +266,23 @@ fn page_header(cx: &mut Context<'_, '_>) {
         // In HTML the content root decides the page's zones (BPL004).
         return;
     }
-    let zones_go = page_zones_go(cx);
-    let overruled = overruled_article(cx);
+    let (kind, evidence) = (cx.input_kind(), *cx.input_evidence());
     let analysis = cx.structure();
     if !analysis.has_region() {
         return;
     }
     let zone = 0..analysis.region.start;
-    if !analysis.header_is_page || !(zones_go || article_zone_goes(analysis, zone.clone())) {
-        // Not a page's header, but a gallery's captions repeated above the article still go.
-        let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
-        for i in lines {
-            cx.remove(i, "a caption the page repeats three times or more, before the article");
+    let verdict = if analysis.header_is_page { zone_verdict(kind, &evidence, analysis, zone.clone()) } else { None };
+    match verdict {
+        Some(verdict) => cut_zone(cx, zone, "before", &verdict),
+        None => {
+            // Not a page's header, but a gallery's captions repeated above the article still go.
+            let analysis = cx.structure();
+            let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
+            for i in lines {
+                cx.remove(i, "a caption the page repeats three times or more, before the article");
+            }
         }
-        return;
-    }
-    let reason = with_overruling(analysis.zone_reason("before", zone.clone()), overruled);
-    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
-    for i in lines {
-        cx.remove(i, reason.clone());
     }
 }
 
@@ -280,20 +290,14 @@ fn page_footer(cx: &mut Context<'_, '_>) {
     if cx.dom().is_some_and(|d| d.root.is_some()) {
         return;
     }
-    let zones_go = page_zones_go(cx);
-    let overruled = overruled_article(cx);
+    let (kind, evidence) = (cx.input_kind(), *cx.input_evidence());
     let analysis = cx.structure();
     if !analysis.has_region() || !analysis.footer_is_page {
         return;
     }
     let zone = analysis.region.end..analysis.class.len();
-    if !(zones_go || article_zone_goes(analysis, zone.clone())) {
-        return;
-    }
-    let reason = with_overruling(analysis.zone_reason("after", zone.clone()), overruled);
-    let lines: Vec<usize> = zone.filter(|&i| analysis.class[i] != LineClass::Empty).collect();
-    for i in lines {
-        cx.remove(i, reason.clone());
+    if let Some(verdict) = zone_verdict(kind, &evidence, analysis, zone.clone()) {
+        cut_zone(cx, zone, "after", &verdict);
     }
 }
 
