@@ -4,8 +4,11 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use unclutter_text::Document;
+
 use crate::cleaned::{Cleaned, HtmlFacts};
 use crate::config::{Bias, InputKind, Settings};
+use crate::features::{self, LineFeatures};
 use crate::html;
 use crate::meta::RuleId;
 use crate::pipeline::{Pipeline, PipelineError};
@@ -272,6 +275,24 @@ impl Cleaner {
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
         let outcome = self.inner.pipeline.run(input, None);
         Cleaned::new(input, outcome)
+    }
+
+    /// The features of every line of a plain text, for training and judging a learned line
+    /// scorer: training support, not part of cleaning. The passes run as in
+    /// [`clean`](Self::clean), keeping what each line's evidence was; see [`LineFeatures`] for
+    /// the columns.
+    ///
+    /// ```
+    /// let cleaner = unclutter::Cleaner::new();
+    /// let features = cleaner.line_features("Skip to main content\nThe council voted on Tuesday.\n");
+    /// assert_eq!(features.len(), 2);
+    /// assert_eq!(features.get(0, "early_navigation"), Some(1.0));
+    /// assert_eq!(features.names, unclutter::LINE_FEATURE_NAMES);
+    /// ```
+    pub fn line_features(&self, input: &str) -> LineFeatures {
+        let (_, trace) = self.inner.pipeline.run_traced(input, None, true);
+        let doc = Document::parse(input, self.inner.pipeline.prefix());
+        features::compute(&doc, &trace.expect("a traced run keeps its trace"))
     }
 
     /// Cleans one HTML page: the page is projected to text (one line per block element, scripts,

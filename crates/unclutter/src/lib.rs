@@ -72,6 +72,9 @@ mod cleaned;
 
 mod pipeline;
 
+// Training support for a learned line scorer: the features of each line.
+mod features;
+
 mod cleaner;
 
 // The results in the JSON schema the CLI prints.
@@ -81,6 +84,7 @@ pub mod json;
 pub use cleaned::{Cleaned, Work};
 pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
 pub use config::{Bias, InputKind, InputKindError};
+pub use features::{LineFeatures, NAMES as LINE_FEATURE_NAMES};
 pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
 pub use removal::Removal;

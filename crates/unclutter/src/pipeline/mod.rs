@@ -21,6 +21,7 @@ use std::fmt;
 
 use unclutter_text::Document;
 
+use crate::analysis::{self, Analysis};
 use crate::cleaned::{Outcome, Work};
 use crate::config::{InputKind, Settings};
 use crate::context::{Context, Decisions};
@@ -118,6 +119,11 @@ impl Pipeline {
         &self.settings
     }
 
+    /// The prefix hook segmentation runs with, if a selected rule has one.
+    pub fn prefix(&self) -> Option<PrefixFn> {
+        self.prefix
+    }
+
     /// The rules whose context hooks run in the rounds, in order.
     #[cfg(test)]
     pub fn context_order(&self) -> Vec<&'static str> {
@@ -126,6 +132,13 @@ impl Pipeline {
 
     /// Runs every pass over `input`, with the markup's evidence in HTML mode.
     pub fn run(&self, input: &str, dom: Option<&Projection>) -> Outcome {
+        self.run_traced(input, dom, false).0
+    }
+
+    /// Runs every pass over `input` as [`Pipeline::run`] does, and, when `trace` is set, keeps
+    /// the evidence of each line that the learned scorer's features read ([`Trace`]). The passes
+    /// and their result are the same either way.
+    pub fn run_traced(&self, input: &str, dom: Option<&Projection>, trace: bool) -> (Outcome, Option<Trace>) {
         let doc = Document::parse(input, self.prefix);
         let mut decisions = Decisions::new(&doc, &self.settings, dom, &self.article_ends);
         if dom.is_some() {
@@ -145,6 +158,18 @@ impl Pipeline {
             (None, None) => evidence.kind(),
         };
         decisions.set_input(kind, evidence);
+        let early = trace.then(|| {
+            let removed: Vec<Option<RuleId>> = (0..doc.segments.len()).map(|i| decisions.removed_by(i)).collect();
+            // The analysis as the first context round's `Context::structure` makes it.
+            let analysis = analysis::analyse(
+                &doc,
+                |i| removed[i].is_some(),
+                self.settings.bias,
+                &std::cell::Cell::new(0),
+                &mut None,
+            );
+            (removed, analysis)
+        });
         for _ in 0..MAX_ROUNDS {
             let before = decisions.removal_count();
             decisions.start_round();
@@ -155,8 +180,30 @@ impl Pipeline {
         }
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps() };
-        Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence }
+        let trace = early.map(|(early, analysis)| Trace {
+            full: (0..doc.segments.len()).map(|i| decisions.removed_by(i)).collect(),
+            early,
+            analysis,
+            evidence,
+        });
+        let outcome =
+            Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence };
+        (outcome, trace)
     }
+}
+
+/// What one run knew of each line, for the learned scorer's features (`crate::features`).
+#[derive(Debug)]
+pub(crate) struct Trace {
+    /// For each segment, the rule that removed it whole after the markup, phrase and line stages
+    /// (before the context rounds).
+    pub early: Vec<Option<RuleId>>,
+    /// For each segment, the rule that removed it whole after the full run.
+    pub full: Vec<Option<RuleId>>,
+    /// The structural analysis of the lines kept after the phrase and line stages.
+    pub analysis: Analysis,
+    /// The input's evidence, read after the phrase and line stages.
+    pub evidence: InputEvidence,
 }
 
 /// Categories of page furniture: what a page carries around its article and an extractor leaves

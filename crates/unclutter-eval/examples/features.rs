@@ -1,0 +1,102 @@
+//! Writes the training table of a learned line scorer: one CSV row per labelled line of every
+//! page with full-text gold, with the line's label from [`unclutter_eval::align_lines`] and its
+//! features from [`unclutter::Cleaner::line_features`] (the library's one implementation).
+//!
+//! ```text
+//! cargo run --release -p unclutter-eval --example features -- OUT.csv [FOLDER...]
+//! ```
+//!
+//! Folders default to aeb, readability and wcxb_dev. Columns: `folder`, `page` (the page's id),
+//! `domain` (the index's domain, else its site, else the page's label: what a cross-validation
+//! groups folds by), `line` (the segment's index), `label` (1 for an article line, 0 for
+//! clutter; lines without tokens are left out), `weight` (1 over the page's labelled lines, so
+//! every page weighs the same), then the feature columns by name. The first line of the file
+//! is the header; the schema hash is printed with the counts.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use unclutter::Cleaner;
+use unclutter_eval::{align_lines, devset_dir, Devset, Gold};
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(out) = args.next() else {
+        eprintln!("usage: features OUT.csv [FOLDER...]");
+        return ExitCode::from(2);
+    };
+    let mut folders: Vec<String> = args.collect();
+    if folders.is_empty() {
+        folders = ["aeb", "readability", "wcxb_dev"].map(String::from).to_vec();
+    }
+    match write_table(&out, &folders) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("features: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let cleaner = Cleaner::new();
+    let mut csv = BufWriter::new(File::create(out)?);
+    let schema = cleaner.line_features("");
+    write!(csv, "folder,page,domain,line,label,weight")?;
+    for name in schema.names {
+        write!(csv, ",{name}")?;
+    }
+    writeln!(csv)?;
+    let (mut rows, mut positive) = (0usize, 0usize);
+    for folder in folders {
+        let dir = devset_dir(folder).ok_or_else(|| format!("../shared/devset/{folder} is absent"))?;
+        let devset = Devset::load(dir)?;
+        for page in devset.pages() {
+            let Gold::Text { text: gold, .. } = &page.gold else { continue };
+            let input = page.text_input();
+            let labels = align_lines(input, gold);
+            let features = cleaner.line_features(input);
+            assert_eq!(labels.len(), features.len(), "{folder}/{}: one label per line", page.entry.id);
+            let labelled = labels.iter().filter(|l| l.is_content().is_some()).count();
+            if labelled == 0 {
+                continue;
+            }
+            let weight = 1.0 / labelled as f64;
+            let entry = &page.entry;
+            let domain = [&entry.domain, &entry.site].into_iter().flatten().find(|s| !s.is_empty());
+            let domain = field(domain.map_or(entry.label(), String::as_str));
+            let id = field(&entry.id);
+            for (i, label) in labels.iter().enumerate() {
+                let Some(content) = label.is_content() else { continue };
+                write!(csv, "{folder},{id},{domain},{i},{},{weight}", u8::from(content))?;
+                for value in features.row(i) {
+                    write!(csv, ",{value}")?;
+                }
+                writeln!(csv)?;
+                rows += 1;
+                positive += usize::from(content);
+            }
+        }
+    }
+    csv.flush()?;
+    let share = if rows == 0 { 0.0 } else { positive as f64 / rows as f64 };
+    println!(
+        "features: {rows} rows ({positive} article lines, {:.1}%) in {out}, {:.1} s, schema {:016x}",
+        share * 100.0,
+        start.elapsed().as_secs_f64(),
+        schema.schema_hash
+    );
+    Ok(())
+}
