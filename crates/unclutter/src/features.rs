@@ -11,6 +11,7 @@ use unclutter_text::words::{capitalised, ends_like_sentence};
 use unclutter_text::Document;
 
 use crate::analysis::LineClass;
+use crate::input_kind::{is_menu_item, sample};
 use crate::meta::Category;
 use crate::pipeline::Trace;
 
@@ -19,12 +20,6 @@ pub(crate) const VERSION: u32 = 1;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
-
-/// Longest menu item, in words (as the input's evidence counts them).
-const MENU_WORDS: usize = 4;
-
-/// Bytes of long lines handed to language detection.
-const SAMPLE_BYTES: usize = 512;
 
 /// The columns, in order. Counts are `ln(1 + n)`; flags are 0 or 1; shares are 0..=1.
 ///
@@ -225,8 +220,7 @@ pub(crate) fn compute(doc: &Document<'_>, trace: &Trace) -> LineFeatures {
             spaced += 1;
             capitals += usize::from(capitalised(word));
         }
-        let words_only = core.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
-        let menu_item = !blank && words_only && (1..=MENU_WORDS).contains(&words) && stats.stop == 0;
+        let menu_item = !blank && is_menu_item(core, &stats);
         row[0] = flag(blank);
         row[WORDS] = log1p(words);
         row[2] = log1p(trim.chars().count());
@@ -294,22 +288,6 @@ pub(crate) fn compute(doc: &Document<'_>, trace: &Trace) -> LineFeatures {
         rank += own;
     }
     LineFeatures { names: &NAMES, rows, schema_hash: schema_hash(&NAMES, VERSION) }
-}
-
-/// A few hundred bytes of the document's longer lines, for language detection.
-fn sample(doc: &Document<'_>) -> String {
-    let mut sample = String::new();
-    for seg in &doc.segments {
-        let t = doc.text(seg.trim);
-        if t.len() >= 60 {
-            sample.push_str(t);
-            sample.push('\n');
-            if sample.len() >= SAMPLE_BYTES {
-                break;
-            }
-        }
-    }
-    sample
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! extractor's output has the article's title, maybe a byline, and its paragraphs and lists: a
 //! list item of an article carries stop words or figures, and a leaked widget label stands alone.
 
-use unclutter_text::language::Language;
+use unclutter_text::language::{Language, Stats};
 use unclutter_text::words::ends_like_sentence;
 use unclutter_text::Document;
 
@@ -82,7 +82,6 @@ impl InputEvidence {
             }
             let core = doc.text(seg.core);
             let stats = language.stop_stats(core, &mut buf);
-            let words_only = core.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
             if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim)) {
                 evidence.prose_lines += 1;
                 evidence.lines_after_prose = 0;
@@ -91,7 +90,7 @@ impl InputEvidence {
             } else {
                 evidence.lines_after_prose += 1;
             }
-            if words_only && (1..=MENU_WORDS).contains(&stats.length()) && stats.stop == 0 {
+            if is_menu_item(core, &stats) {
                 evidence.menu_lines += 1;
                 run += 1;
                 evidence.longest_menu_run = evidence.longest_menu_run.max(run);
@@ -122,8 +121,15 @@ impl InputEvidence {
     }
 }
 
-/// A few kilobytes of the document's longer lines, for language detection.
-fn sample(doc: &Document<'_>) -> String {
+/// A menu item: at most four words, letters only, none of them a stop word ("News", "About us"
+/// is not one: "us" is a stop word). `stats` are the stop-word counts of `core`.
+pub(crate) fn is_menu_item(core: &str, stats: &Stats) -> bool {
+    let words_only = core.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
+    words_only && (1..=MENU_WORDS).contains(&stats.length()) && stats.stop == 0
+}
+
+/// A few hundred bytes of the document's longer lines, for language detection.
+pub(crate) fn sample(doc: &Document<'_>) -> String {
     let mut sample = String::new();
     for seg in &doc.segments {
         let t = doc.text(seg.trim);
