@@ -56,6 +56,12 @@ struct Args {
     #[arg(long, value_enum, default_value_t = KindArg::Auto)]
     input_kind: KindArg,
 
+    /// The content scorer that decides the structural removals: `bundled` (the learned model
+    /// shipped with unclutter), `none` (the structural rules alone), or the path of a model file
+    /// that `scripts/train` wrote.
+    #[arg(long, value_name = "bundled|none|FILE", default_value = "none")]
+    scorer: String,
+
     /// Output of the kept text: plain text, or Markdown (HTML input keeps headings, lists,
     /// quotes, code and links).
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -169,6 +175,7 @@ fn run(args: &Args) -> io::Result<()> {
             KindArg::Auto => None,
         })
         .limits(unclutter::Limits { max_bytes: args.max_bytes, max_lines: args.max_lines })
+        .scorer(scorer(&args.scorer)?)
         .build()
         .map_err(|e| invalid(e.to_string()))?;
     // Read at most one byte past the limit, so an oversized input is refused, not buffered.
@@ -241,4 +248,16 @@ fn annotate(out: &mut impl Write, cleaned: &Cleaned<'_>, color: bool) -> io::Res
         at = span.end;
     }
     out.write_all(&input.as_bytes()[at..])
+}
+
+/// The content scorer `--scorer` names.
+fn scorer(arg: &str) -> io::Result<Option<unclutter::Scorer>> {
+    match arg {
+        "bundled" => Ok(Some(unclutter::Scorer::bundled())),
+        "none" => Ok(None),
+        path => {
+            let text = std::fs::read_to_string(path).map_err(|e| invalid(format!("{path}: {e}")))?;
+            unclutter::Scorer::parse(&text).map(Some).map_err(|e| invalid(format!("{path}: {e}")))
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! cargo run --release -p unclutter-eval --example evaluate -- DIR [DIR...]
 //!     [--bias precision|balanced|recall] [--worst N] [--write-preds OUTDIR]
 //!     [--html | --inputs INDIR] [--ignore SELECTOR]... [--by page_type|lang|site|domain]
+//!     [--oof MODELDIR | --no-scorer]
 //! ```
 //!
 //! Each DIR (for example `../shared/devset/aeb`) holds an `index.jsonl` (one JSON object per line
@@ -40,6 +41,13 @@
 //! before -> after; for snippet gold, the pages whose cleaning lost a `with` snippet the input
 //! holds. Without `--inputs` the output is as it always was.
 //!
+//! `--oof MODELDIR` scores out of fold: each page is cleaned with the content scorer
+//! `MODELDIR/fold-K.lgb`, where K is the page's fold ([`unclutter_eval::Entry::fold`], five folds
+//! grouped by site), a model trained without any page of that fold's sites (`scripts/train`
+//! writes them to `target/scorer/oof`). These are the numbers that count as quality: the bundled
+//! model was trained on every devset page, so its scores here are in-sample. `--no-scorer` runs
+//! the rules alone (the structural rules' proposals are removals).
+//!
 //! Exit status: 0 on success, 2 on an error (a bad option, a missing DIR, an unreadable page).
 
 use std::fs;
@@ -48,10 +56,13 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
-use unclutter::{Bias, Cleaner};
+use unclutter::{Bias, Cleaner, Scorer};
 use unclutter_eval::{Devset, Entry, PageScore, Prf, Report};
 
 /// Cleans every page of devset folders and scores the outputs with the measures of score.py.
+/// Folds of the out-of-fold evaluation (as `scripts/train` makes them).
+const FOLDS: usize = 5;
+
 #[derive(Parser, Debug)]
 #[command(name = "evaluate")]
 struct Args {
@@ -84,6 +95,15 @@ struct Args {
     /// Rules or categories to leave out, as for the CLI (`--ignore boilerplate`).
     #[arg(long, value_name = "SELECTOR")]
     ignore: Vec<String>,
+
+    /// Clean each page with MODELDIR/fold-K.lgb, the content scorer trained without the sites of
+    /// the page's fold K: out-of-fold scores.
+    #[arg(long, value_name = "MODELDIR", conflicts_with = "no_scorer")]
+    oof: Option<PathBuf>,
+
+    /// Run the rules alone, without the content scorer.
+    #[arg(long)]
+    no_scorer: bool,
 
     /// Also print the scores of each value of this index field.
     #[arg(long, value_name = "FIELD")]
@@ -145,8 +165,19 @@ fn run(args: &Args) -> Result<(), String> {
             return Err(format!("{}: no such directory (expected a devset folder with an index.jsonl)", dir.display()));
         }
     }
-    let cleaner =
-        Cleaner::builder().bias(args.bias).ignore(args.ignore.iter().cloned()).build().map_err(|e| e.to_string())?;
+    let builder = || Cleaner::builder().bias(args.bias).ignore(args.ignore.iter().cloned());
+    let cleaners = match (&args.oof, args.no_scorer) {
+        (Some(dir), _) => (0..FOLDS)
+            .map(|k| {
+                let path = dir.join(format!("fold-{k}.lgb"));
+                let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let scorer = Scorer::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                builder().scorer(Some(scorer)).build().map_err(|e| e.to_string())
+            })
+            .collect::<Result<Vec<_>, String>>()?,
+        (None, true) => vec![builder().scorer(None).build().map_err(|e| e.to_string())?],
+        (None, false) => vec![builder().build().map_err(|e| e.to_string())?],
+    };
     for (n, dir) in args.dirs.iter().enumerate() {
         if n > 0 {
             println!();
@@ -167,12 +198,12 @@ fn run(args: &Args) -> Result<(), String> {
             devset.load_inputs(&inputs).map_err(|e| e.to_string())?;
         }
         let out_dir = args.write_preds.as_ref().map(per_set);
-        evaluate_set(&cleaner, &devset, args, out_dir.as_deref())?;
+        evaluate_set(&cleaners, &devset, args, out_dir.as_deref())?;
     }
     Ok(())
 }
 
-fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option<&Path>) -> Result<(), String> {
+fn evaluate_set(cleaners: &[Cleaner], devset: &Devset, args: &Args, out_dir: Option<&Path>) -> Result<(), String> {
     let name = devset.name();
     if let Some(out) = out_dir {
         fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -187,6 +218,10 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
     let mut input_bytes = 0;
     let mut report = Report::new(name);
     for page in devset.pages() {
+        let cleaner = match cleaners {
+            [one] => one,
+            folds => &folds[page.entry.fold(folds.len())],
+        };
         let start = Instant::now();
         let output = match &page.html {
             Some(html) => cleaner.clean_html(html).text(),
@@ -252,7 +287,7 @@ fn evaluate_set(cleaner: &Cleaner, devset: &Devset, args: &Args, out_dir: Option
         devset.pages().len(),
         megabytes / seconds,
         devset.pages().len() as f64 / seconds,
-        cleaner.bias()
+        cleaners[0].bias()
     );
 
     if args.worst > 0 {

@@ -7,10 +7,11 @@
 //! ```
 //!
 //! Folders default to aeb, readability and wcxb_dev. Columns: `folder`, `page` (the page's id),
-//! `domain` (the index's domain, else its site, else the page's label: what a cross-validation
-//! groups folds by), `line` (the segment's index), `label` (1 for an article line, 0 for
-//! clutter; lines without tokens are left out), `weight` (1 over the page's labelled lines, so
-//! every page weighs the same), then the feature columns by name. The first line of the file
+//! `domain` ([`unclutter_eval::Entry::group`]: what a cross-validation groups folds by),
+//! `fold` (its fold of five, [`unclutter_eval::Entry::fold`], as `evaluate --oof` assigns them),
+//! `line` (the segment's index), `label` (1 for an article line, 0 for clutter; lines without
+//! tokens are left out), `weight` (1 over the page's labelled lines, so every page weighs the
+//! same), then the feature columns by name. The first line of the file
 //! is the header; the schema hash is printed with the counts.
 
 use std::fs::File;
@@ -20,6 +21,9 @@ use std::time::Instant;
 
 use unclutter::Cleaner;
 use unclutter_eval::{align_lines, devset_dir, Devset, Gold};
+
+/// Folds of the cross-validation.
+const FOLDS: usize = 5;
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -51,10 +55,11 @@ fn main() -> ExitCode {
 
 fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
-    let cleaner = Cleaner::new();
+    // The features do not depend on the scorer: they are what it reads.
+    let cleaner = Cleaner::builder().scorer(None).build()?;
     let mut csv = BufWriter::new(File::create(out)?);
     let schema = cleaner.line_features("");
-    write!(csv, "folder,page,domain,line,label,weight")?;
+    write!(csv, "folder,page,domain,fold,line,label,weight")?;
     for name in schema.names {
         write!(csv, ",{name}")?;
     }
@@ -75,12 +80,11 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
             }
             let weight = 1.0 / labelled as f64;
             let entry = &page.entry;
-            let domain = [&entry.domain, &entry.site].into_iter().flatten().find(|s| !s.is_empty());
-            let domain = field(domain.map_or(entry.label(), String::as_str));
+            let (domain, fold) = (field(entry.group()), entry.fold(FOLDS));
             let id = field(&entry.id);
             for (i, label) in labels.iter().enumerate() {
                 let Some(content) = label.is_content() else { continue };
-                write!(csv, "{folder},{id},{domain},{i},{},{weight}", u8::from(content))?;
+                write!(csv, "{folder},{id},{domain},{fold},{i},{},{weight}", u8::from(content))?;
                 for value in features.row(i) {
                     write!(csv, ",{value}")?;
                 }

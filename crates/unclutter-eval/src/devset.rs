@@ -66,6 +66,29 @@ impl Entry {
     pub fn label(&self) -> &str {
         [&self.site, &self.domain, &self.url].into_iter().flatten().find(|s| !s.is_empty()).map_or("-", String::as_str)
     }
+
+    /// What cross-validation groups pages by: the domain, else the site, else the label (a
+    /// page of its own).
+    pub fn group(&self) -> &str {
+        [&self.domain, &self.site].into_iter().flatten().find(|s| !s.is_empty()).map_or(self.label(), String::as_str)
+    }
+
+    /// The fold, of `folds`, that the page's group falls in: FNV-1a of the lower-cased group,
+    /// so that every page of a site lands in the same fold, in training and in evaluation.
+    ///
+    /// ```
+    /// let entry = |domain: &str| unclutter_eval::Entry { domain: Some(domain.into()), ..Default::default() };
+    /// assert_eq!(entry("example.com").fold(5), entry("Example.com").fold(5));
+    /// assert!(entry("example.org").fold(5) < 5);
+    /// ```
+    pub fn fold(&self, folds: usize) -> usize {
+        let hash = self
+            .group()
+            .bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        (hash % folds.max(1) as u64) as usize
+    }
 }
 
 /// What a page's output is scored against.

@@ -4,14 +4,13 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use unclutter_text::Document;
-
 use crate::cleaned::{Cleaned, HtmlFacts};
 use crate::config::{Bias, InputKind, Settings};
-use crate::features::{self, LineFeatures};
+use crate::features::LineFeatures;
 use crate::html;
 use crate::meta::RuleId;
 use crate::pipeline::{Pipeline, PipelineError};
+use crate::scorer::Scorer;
 use crate::select::{RuleSelector, RuleSet, SelectorError};
 
 impl FromStr for Bias {
@@ -137,6 +136,8 @@ pub struct CleanerBuilder {
     bias: Bias,
     input_kind: Option<InputKind>,
     limits: Limits,
+    /// `None`: the bundled scorer; `Some(None)`: none.
+    scorer: Option<Option<Scorer>>,
 }
 
 impl CleanerBuilder {
@@ -180,6 +181,20 @@ impl CleanerBuilder {
         self
     }
 
+    /// The content scorer that decides the structural removals (`None`: none, and the
+    /// structural rules' proposals are removals). The default is [`Scorer::bundled`].
+    ///
+    /// ```
+    /// let rules_only = unclutter::Cleaner::builder().scorer(None).build().unwrap();
+    /// let page = "Home\nNews\nSport\nWeather\n\n\
+    ///             The council voted seven to two on Tuesday to fund the new bridge across the river.\n";
+    /// assert!(rules_only.clean(page).text().starts_with("The council"));
+    /// ```
+    pub fn scorer(mut self, scorer: Option<Scorer>) -> CleanerBuilder {
+        self.scorer = Some(scorer);
+        self
+    }
+
     /// The largest input [`Cleaner::try_clean`] accepts.
     pub fn limits(mut self, limits: Limits) -> CleanerBuilder {
         self.limits = limits;
@@ -192,12 +207,12 @@ impl CleanerBuilder {
             list.iter().map(|s| s.parse::<RuleSelector>().map_err(BuildError::from)).collect()
         };
         let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
-        let pipeline = Pipeline::build(&rules, Settings { bias: self.bias, input_kind: self.input_kind }).map_err(
-            |e| match e {
-                PipelineError::Order(e) => BuildError::Order(e.to_string()),
-                PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
-            },
-        )?;
+        let scorer = self.scorer.unwrap_or(None);
+        let settings = Settings { bias: self.bias, input_kind: self.input_kind };
+        let pipeline = Pipeline::build(&rules, settings, scorer).map_err(|e| match e {
+            PipelineError::Order(e) => BuildError::Order(e.to_string()),
+            PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
+        })?;
         Ok(Cleaner { inner: Arc::new(Inner { rules, pipeline, limits: self.limits }) })
     }
 }
@@ -286,13 +301,12 @@ impl Cleaner {
     /// let cleaner = unclutter::Cleaner::new();
     /// let features = cleaner.line_features("Skip to main content\nThe council voted on Tuesday.\n");
     /// assert_eq!(features.len(), 2);
-    /// assert_eq!(features.get(0, "early_navigation"), Some(1.0));
+    /// assert_eq!(features.get(0, "removed_navigation"), Some(1.0));
     /// assert_eq!(features.names, unclutter::LINE_FEATURE_NAMES);
     /// ```
     pub fn line_features(&self, input: &str) -> LineFeatures {
-        let (_, trace) = self.inner.pipeline.run_traced(input, None, true);
-        let doc = Document::parse(input, self.inner.pipeline.prefix());
-        features::compute(&doc, &trace.expect("a traced run keeps its trace"))
+        let (_, features) = self.inner.pipeline.run_traced(input, None, true);
+        features.expect("a traced run keeps the features")
     }
 
     /// Cleans one HTML page: the page is projected to text (one line per block element, scripts,

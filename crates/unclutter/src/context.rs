@@ -38,6 +38,13 @@ pub(crate) struct Decisions<'a> {
     dom: Option<&'a Projection>,
     /// For each rule of the registry, whether a line it removed ends the article.
     article_ends: &'a [bool],
+    /// For each rule of the registry, whether the content scorer decides its removals; empty
+    /// when no scorer runs (the scored rules then remove, as any rule).
+    scored: &'a [bool],
+    /// For each segment, the first scored rule that proposed it this round, with its reason.
+    proposals: Vec<Option<(RuleId, Reason)>>,
+    /// The removal count when `structure` was made.
+    structure_at: usize,
     /// What kind of text the input is, and the evidence read for it.
     input: (InputKind, InputEvidence),
 }
@@ -48,6 +55,7 @@ impl<'a> Decisions<'a> {
         settings: &'a Settings,
         dom: Option<&'a Projection>,
         article_ends: &'a [bool],
+        scored: &'a [bool],
     ) -> Decisions<'a> {
         Decisions {
             doc,
@@ -60,6 +68,9 @@ impl<'a> Decisions<'a> {
             steps: Cell::new(0),
             dom,
             article_ends,
+            scored,
+            proposals: vec![None; doc.segments.len()],
+            structure_at: 0,
             input: (InputKind::Page, InputEvidence::default()),
         }
     }
@@ -82,6 +93,83 @@ impl<'a> Decisions<'a> {
         }
     }
 
+    /// Records that `rule`, a scored rule, proposes segment `i`, unless the line is gone or
+    /// another rule proposed it first this round.
+    pub fn propose(&mut self, i: usize, rule: RuleId, reason: impl Into<Reason>) {
+        if self.removed_by[i].is_none() && self.proposals[i].is_none() {
+            self.proposals[i] = Some((rule, reason.into()));
+        }
+    }
+
+    /// The scored rule that proposed segment `i` in the last round, with its reason.
+    pub fn proposal(&self, i: usize) -> Option<&(RuleId, Reason)> {
+        self.proposals[i].as_ref()
+    }
+
+    /// True when the content scorer decides the removals of `rule`.
+    pub fn is_scored(&self, rule: RuleId) -> bool {
+        self.scored.get(rule.index()).copied().unwrap_or(false)
+    }
+
+    /// The structural analysis of the lines kept so far, made once per context round.
+    pub fn structure(&mut self) -> &Analysis {
+        if self.structure.is_none() {
+            let removed = &self.removed_by;
+            let analysis = analysis::analyse(
+                self.doc,
+                |i| removed[i].is_some(),
+                self.settings.bias,
+                &self.steps,
+                &mut self.language,
+            );
+            self.structure = Some(analysis);
+            self.structure_at = self.removals.len();
+        }
+        self.structure.as_ref().expect("set above")
+    }
+
+    /// The structural analysis of the lines kept now, made anew if a line was removed since the
+    /// last one was made.
+    pub fn current_structure(&mut self) -> &Analysis {
+        if self.structure_at != self.removals.len() {
+            self.structure = None;
+        }
+        self.structure()
+    }
+
+    /// What the configuration says.
+    pub fn settings(&self) -> &Settings {
+        self.settings
+    }
+
+    /// The structural analysis last made.
+    ///
+    /// # Panics
+    /// When no analysis was made yet.
+    pub fn made_structure(&self) -> &Analysis {
+        self.structure.as_ref().expect("an analysis was made")
+    }
+
+    /// True when a line `rule` removed ends the article (a related or newsletter heading).
+    pub fn ends_article(&self, rule: RuleId) -> bool {
+        self.article_ends[rule.index()]
+    }
+
+    /// The input's kind and the evidence read for it.
+    pub fn input(&self) -> (InputKind, &InputEvidence) {
+        (self.input.0, &self.input.1)
+    }
+
+    /// The language detected by the first structural analysis, if one was made.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// In HTML mode, what the markup says of each line.
+    pub fn dom(&self) -> Option<&'a Projection> {
+        self.dom
+    }
+
     /// Removes part of a line.
     pub fn remove_part(&mut self, span: Span, rule: RuleId, reason: impl Into<Reason>) {
         self.removals.push(Removal::new(span, rule, reason));
@@ -99,9 +187,11 @@ impl<'a> Decisions<'a> {
         self.phrase_marks = marks;
     }
 
-    /// Starts a context round: the structural analysis is made anew when a rule asks for it.
+    /// Starts a context round: the structural analysis is made anew when a rule asks for it,
+    /// and the scored rules propose anew.
     pub fn start_round(&mut self) {
         self.structure = None;
+        self.proposals.iter_mut().for_each(|p| *p = None);
     }
 
     /// Counts `n` steps of work.
@@ -174,10 +264,15 @@ impl<'r, 'a> Context<'r, 'a> {
         self.decisions.removed_by[i]
     }
 
-    /// Removes line `i` whole in this rule's name, unless an earlier decision removed it.
+    /// Removes line `i` whole in this rule's name, unless an earlier decision removed it. A
+    /// scored rule proposes the line instead: the content scorer decides (`crate::scorer`).
     pub fn remove(&mut self, i: usize, reason: impl Into<Reason>) {
         let rule = self.rule;
-        self.decisions.remove_segment(i, rule, reason);
+        if self.decisions.is_scored(rule) {
+            self.decisions.propose(i, rule, reason);
+        } else {
+            self.decisions.remove_segment(i, rule, reason);
+        }
     }
 
     /// What the configuration says.
@@ -213,14 +308,7 @@ impl<'r, 'a> Context<'r, 'a> {
 
     /// The structural analysis of the lines kept so far, made once per context round.
     pub fn structure(&mut self) -> &Analysis {
-        let d = &mut *self.decisions;
-        if d.structure.is_none() {
-            let removed = &d.removed_by;
-            let analysis =
-                analysis::analyse(d.doc, |i| removed[i].is_some(), d.settings.bias, &d.steps, &mut d.language);
-            d.structure = Some(analysis);
-        }
-        d.structure.as_ref().expect("set above")
+        self.decisions.structure()
     }
 
     /// Counts `n` steps of work (for the scaling tests).

@@ -1,51 +1,61 @@
-//! Training support for a learned line scorer: a fixed-length vector of `f32` features for every
-//! line of a text, from the evidence the pipeline already computes (the phrase and line rules'
-//! verdicts, the input's evidence, the structural analysis, today's full run).
+//! The content scorer's evidence: a fixed-length vector of `f32` features for every line of a
+//! text, from what the pipeline knows of it when the context rounds are over (the phrase, line
+//! and context rules' removals, the scored rules' proposals, the input's evidence, the structural
+//! analysis).
 //!
-//! One implementation serves training (`unclutter-eval`'s `features` example writes them out)
-//! and, later, inference; [`LineFeatures::schema_hash`] ties a model file to the columns it was
-//! trained on. The columns are listed, each with its meaning, in [`NAMES`].
-
+//! One implementation serves training (`unclutter-eval`'s `features` example writes them out
+//! through [`crate::Cleaner::line_features`]) and inference (`crate::scorer`);
+//! [`LineFeatures::schema_hash`] ties a model file to the columns it was trained on. The
+//! columns are listed, each with its meaning, in [`NAMES`].
 use unclutter_text::language::Language;
 use unclutter_text::words::{capitalised, ends_like_sentence};
-use unclutter_text::Document;
 
 use crate::analysis::LineClass;
+use crate::config::InputKind;
+use crate::context::Decisions;
 use crate::input_kind::{is_menu_item, sample};
 use crate::meta::Category;
-use crate::pipeline::Trace;
+use crate::rules::boilerplate::{COMMENT_HEADER, COMMENT_META};
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
 
-/// The columns, in order. Counts are `ln(1 + n)`; flags are 0 or 1; shares are 0..=1.
+/// The columns, in order. Counts are `ln(1 + n)` unless said otherwise; flags are 0 or 1;
+/// shares are 0..=1.
 ///
 /// | column | meaning |
 /// |---|---|
 /// | `is_blank` | the line holds only white space |
-/// | `words` | words of the line (CJK counted as the analysis counts them), log1p |
-/// | `chars` | characters of the trimmed line, log1p |
+/// | `words` | words of the line (CJK counted as the analysis counts them) |
+/// | `chars` | characters of the trimmed line |
 /// | `stop_share` | share of its words that are stop words of the document's language |
 /// | `ends_sentence` | it ends like a sentence (`.`, `!`, `?`, maybe in closing quotes) |
 /// | `bullet` | it opens with a list bullet (`* `, `• `, `· `, `+ `, `- `) |
 /// | `digit_share` | share of its non-space characters that are digits |
 /// | `cap_share` | share of its words that open with a capital or a digit |
 /// | `menu_item` | 1 to 4 words, letters only, no stop word (as the input's evidence counts) |
-/// | `class_empty`, `class_prose`, `class_sentence`, `class_fragment` | the structural analysis's class of the line (after the phrase and line stages), one-hot |
+/// | `class_empty`, `class_prose`, `class_sentence`, `class_fragment` | the structural analysis's class of the line, one-hot |
 /// | `in_region` | the line lies inside the analysis's article region |
 /// | `repeated` | a long line the page repeats (a caption) |
 /// | `position` | the line's index over the number of lines (0..1) |
 /// | `prose_before` | share of the document's prose words (class prose) in lines before it |
-/// | `early_<category>` | a markup, phrase or line rule removed it whole, one flag per category |
-/// | `full_bpl001`, `full_bpl002`, `full_bpl003` | today's full run removed it as a page header, page footer, article tail |
-/// | `full_removed` | today's full run removed it whole (any rule) |
-/// | `win_prose` | prose-class lines among it and the 3 non-blank lines on each side |
-/// | `win_menu` | menu items in that window |
-/// | `win_words` | words in that window, log1p |
-/// | `doc_lines`, `doc_menu_items`, `doc_longest_menu_run`, `doc_furniture`, `doc_prose_lines` | the input's evidence (non-blank lines, menu items, the longest run of them, furniture lines, prose lines), log1p |
+/// | `words_before` | share of the document's words in lines before it |
+/// | `region_distance` | non-blank lines between it and the article region (0 inside) |
+/// | `removed_<category>` | a phrase, line or context rule of that category removed it whole |
+/// | `proposed_header`, `proposed_footer`, `proposed_tail` | the scored rules BPL001, BPL002, BPL003 propose it |
+/// | `comment_cue` | it reads as a comment's metadata or header ("2 days ago", "Reply", "Jane says:") |
+/// | `cues_before`, `cues_after` | comment cues before it, after it |
+/// | `ends_before`, `ends_after` | lines before it, after it, that a rule removed as the start of a related block (an end-of-article heading) |
+/// | `win_prose` | prose-class lines among it and the 3 non-blank lines on each side (a plain count) |
+/// | `win_menu` | menu items in that window (a plain count) |
+/// | `win_removed` | lines a rule removed in that window (a plain count) |
+/// | `win_words` | words in that window |
+/// | `doc_lines`, `doc_menu_items`, `doc_longest_menu_run`, `doc_furniture`, `doc_prose_lines` | the input's evidence (non-blank lines, menu items, the longest run of them, furniture lines, prose lines) |
+/// | `doc_words` | words of the document |
+/// | `doc_article` | the input is taken for an extracted article, not a whole page |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -64,48 +74,63 @@ pub const NAMES: [&str; WIDTH] = [
     "repeated",
     "position",
     "prose_before",
-    "early_navigation",
-    "early_share",
-    "early_byline",
-    "early_media",
-    "early_timestamp",
-    "early_promo",
-    "early_related",
-    "early_source",
-    "early_legal",
-    "early_ads",
-    "early_boilerplate",
-    "early_layout",
-    "full_bpl001",
-    "full_bpl002",
-    "full_bpl003",
-    "full_removed",
+    "words_before",
+    "region_distance",
+    "removed_navigation",
+    "removed_share",
+    "removed_byline",
+    "removed_media",
+    "removed_timestamp",
+    "removed_promo",
+    "removed_related",
+    "removed_source",
+    "removed_legal",
+    "removed_ads",
+    "removed_boilerplate",
+    "removed_layout",
+    "proposed_header",
+    "proposed_footer",
+    "proposed_tail",
+    "comment_cue",
+    "cues_before",
+    "cues_after",
+    "ends_before",
+    "ends_after",
     "win_prose",
     "win_menu",
+    "win_removed",
     "win_words",
     "doc_lines",
     "doc_menu_items",
     "doc_longest_menu_run",
     "doc_furniture",
     "doc_prose_lines",
+    "doc_words",
+    "doc_article",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 41;
+pub const WIDTH: usize = 50;
 
-// Column indices of the features filled in more than one place.
-const WORDS: usize = 1;
+// Column indices of the features filled in more than one place, or read by the scorer.
+pub(crate) const WORDS: usize = 1;
+pub(crate) const STOP_SHARE: usize = 3;
 const MENU_ITEM: usize = 8;
 const CLASS: usize = 9;
+const IN_REGION: usize = 13;
 const PROSE_BEFORE: usize = 16;
-const EARLY: usize = 17;
-const FULL: usize = 29;
-const WIN: usize = 33;
-const DOC: usize = 36;
+const WORDS_BEFORE: usize = 17;
+const REGION_DISTANCE: usize = 18;
+const REMOVED: usize = 19;
+pub(crate) const PROPOSED: usize = 31;
+pub(crate) const COMMENT_CUE: usize = 34;
+const CUES: usize = 35;
+const ENDS: usize = 37;
+pub(crate) const WIN: usize = 39;
+const DOC: usize = 43;
 
-/// The features of every line (segment) of one text, row-major: training support for a learned
-/// line scorer, not part of cleaning. Row `i` describes segment `i` of
-/// `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
+/// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
+/// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
 ///
 /// ```
 /// let cleaner = unclutter::Cleaner::new();
@@ -151,6 +176,11 @@ impl LineFeatures {
     }
 }
 
+/// The schema hash of the columns this build computes.
+pub(crate) fn current_schema_hash() -> u64 {
+    schema_hash(&NAMES, VERSION)
+}
+
 /// FNV-1a (64 bits) of the schema's version and its column names, each name ended by a zero byte.
 pub(crate) fn schema_hash(names: &[&str], version: u32) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -179,30 +209,51 @@ fn share(part: usize, whole: usize) -> f32 {
     }
 }
 
-/// The flag column of a category among the `early_` columns.
+/// The flag column of a category among the `removed_` columns.
 fn category_column(category: Category) -> usize {
-    EARLY + Category::ALL.iter().position(|c| *c == category).expect("every category is listed")
+    REMOVED + Category::ALL.iter().position(|c| *c == category).expect("every category is listed")
 }
 
-/// The features of every segment of `doc`, from what a traced run knew of it.
-pub(crate) fn compute(doc: &Document<'_>, trace: &Trace) -> LineFeatures {
+/// The proposal column of a scored rule, by its code.
+fn proposal_column(code: &str) -> Option<usize> {
+    ["BPL001", "BPL002", "BPL003"].iter().position(|c| *c == code).map(|k| PROPOSED + k)
+}
+
+/// True when a line reads as a comment's metadata ("2 days ago", "Reply") or header ("Jane
+/// says:").
+fn is_comment_cue(trim: &str) -> bool {
+    let t = trim.trim_start_matches(['*', '•', '·', '-', ' ']);
+    !t.is_empty() && t.len() <= 80 && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))
+}
+
+/// The features of every segment, from the decisions as the context rounds left them.
+pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
+    let doc = decisions.doc();
     let n = doc.segments.len();
     let mut rows = vec![0.0f32; n * WIDTH];
-    let language = Language::detect(&sample(doc));
+    if n == 0 {
+        return LineFeatures { names: &NAMES, rows, schema_hash: current_schema_hash() };
+    }
+    decisions.current_structure();
+    let decisions = &*decisions;
+    let analysis = decisions.made_structure();
+    let language = decisions.language().unwrap_or_else(|| Language::detect(&sample(doc)));
+    let (kind, evidence) = decisions.input();
     let mut buf = String::new();
-    let analysis = &trace.analysis;
-    let evidence = &trace.evidence;
-    let doc_columns = [
+    let mut doc_columns = [
         log1p(evidence.lines),
         log1p(evidence.menu_lines),
         log1p(evidence.longest_menu_run),
         log1p(evidence.furniture_lines),
         log1p(evidence.prose_lines),
+        0.0,
+        flag(kind == InputKind::Article),
     ];
+    let region = analysis.region.clone();
 
     // Per line; with the sums the window and position features need, over non-blank lines.
     let mut words_of = Vec::with_capacity(n);
-    let mut total_prose_words = 0usize;
+    let (mut total_prose_words, mut total_words) = (0usize, 0usize);
     for (i, seg) in doc.segments.iter().enumerate() {
         let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
         let blank = seg.is_blank();
@@ -224,7 +275,7 @@ pub(crate) fn compute(doc: &Document<'_>, trace: &Trace) -> LineFeatures {
         row[0] = flag(blank);
         row[WORDS] = log1p(words);
         row[2] = log1p(trim.chars().count());
-        row[3] = share(stats.stop, stats.words);
+        row[STOP_SHARE] = share(stats.stop, stats.words);
         row[4] = flag(ends_like_sentence(trim));
         row[5] = flag(["* ", "• ", "· ", "+ ", "- "].iter().any(|b| trim.starts_with(b)));
         row[6] = share(digits, visible);
@@ -238,56 +289,86 @@ pub(crate) fn compute(doc: &Document<'_>, trace: &Trace) -> LineFeatures {
             LineClass::Fragment => 3,
         };
         row[CLASS + class_at] = 1.0;
-        row[13] = flag(analysis.region.contains(&i));
+        row[IN_REGION] = flag(region.contains(&i));
         row[14] = flag(analysis.repeated[i]);
         row[15] = share(i, n.saturating_sub(1).max(1));
-        if let Some(rule) = trace.early[i] {
+        if let Some(rule) = decisions.removed_by(i) {
             row[category_column(rule.category())] = 1.0;
         }
-        if let Some(rule) = trace.full[i] {
-            row[FULL + 3] = 1.0;
-            for (k, code) in ["BPL001", "BPL002", "BPL003"].into_iter().enumerate() {
-                if rule.code() == code {
-                    row[FULL + k] = 1.0;
-                }
-            }
+        if let Some(column) = decisions.proposal(i).and_then(|(rule, _)| proposal_column(rule.code())) {
+            row[column] = 1.0;
         }
-        row[DOC..DOC + doc_columns.len()].copy_from_slice(&doc_columns);
+        row[COMMENT_CUE] = flag(!blank && is_comment_cue(trim));
         if class == LineClass::Prose {
             total_prose_words += words;
         }
+        total_words += words;
         words_of.push(words);
     }
+    doc_columns[5] = log1p(total_words);
 
-    // The share of prose words before each line, and the windows over non-blank lines: prefix
-    // sums by rank among the non-blank lines.
-    let mut prose_before = 0usize;
-    let mut sums: Vec<[usize; 3]> = Vec::with_capacity(n + 1);
-    sums.push([0; 3]);
+    // Running counts before each line, and the windows over non-blank lines: prefix sums by
+    // rank among the non-blank lines.
+    let (mut prose_before, mut words_before) = (0usize, 0usize);
+    // Comment cues and related headings before each line, and in all.
+    let mut marks: Vec<[usize; 2]> = Vec::with_capacity(n + 1);
+    marks.push([0; 2]);
+    let mut sums: Vec<[usize; 4]> = Vec::with_capacity(n + 1);
+    sums.push([0; 4]);
+    let mut ranks = Vec::with_capacity(n); // non-blank lines before each line
     for (i, seg) in doc.segments.iter().enumerate() {
-        rows[i * WIDTH + PROSE_BEFORE] = share(prose_before, total_prose_words);
+        let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
+        row[PROSE_BEFORE] = share(prose_before, total_prose_words);
+        row[WORDS_BEFORE] = share(words_before, total_words);
         let prose = analysis.class[i] == LineClass::Prose;
         if prose {
             prose_before += words_of[i];
         }
+        words_before += words_of[i];
+        let removed = decisions.removed_by(i);
+        let [cues, ends] = *marks.last().expect("starts with zeros");
+        marks.push([
+            cues + usize::from(row[COMMENT_CUE] == 1.0),
+            ends + usize::from(removed.is_some_and(|r| decisions.ends_article(r))),
+        ]);
+        ranks.push(sums.len() - 1);
         if !seg.is_blank() {
             let last = *sums.last().expect("starts with zeros");
-            let menu = rows[i * WIDTH + MENU_ITEM] == 1.0;
-            sums.push([last[0] + usize::from(prose), last[1] + usize::from(menu), last[2] + words_of[i]]);
+            let menu = row[MENU_ITEM] == 1.0;
+            sums.push([
+                last[0] + usize::from(prose),
+                last[1] + usize::from(menu),
+                last[2] + usize::from(removed.is_some()),
+                last[3] + words_of[i],
+            ]);
         }
     }
     let ranked = sums.len() - 1;
-    let mut rank = 0usize; // non-blank lines before line i
+    let all = marks[n];
     for (i, seg) in doc.segments.iter().enumerate() {
-        let own = usize::from(!seg.is_blank());
-        let (from, to) = (rank.saturating_sub(WINDOW), (rank + own + WINDOW).min(ranked));
         let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
-        row[WIN] = (sums[to][0] - sums[from][0]) as f32;
-        row[WIN + 1] = (sums[to][1] - sums[from][1]) as f32;
-        row[WIN + 2] = log1p(sums[to][2] - sums[from][2]);
-        rank += own;
+        let (before, after) = (marks[i], marks[i + 1]);
+        row[CUES] = log1p(before[0]);
+        row[CUES + 1] = log1p(all[0] - after[0]);
+        row[ENDS] = log1p(before[1]);
+        row[ENDS + 1] = log1p(all[1] - after[1]);
+        let own = usize::from(!seg.is_blank());
+        let rank = ranks[i];
+        let (from, to) = (rank.saturating_sub(WINDOW), (rank + own + WINDOW).min(ranked));
+        for k in 0..3 {
+            row[WIN + k] = (sums[to][k] - sums[from][k]) as f32;
+        }
+        row[WIN + 3] = log1p(sums[to][3] - sums[from][3]);
+        row[REGION_DISTANCE] = if region.is_empty() || region.contains(&i) {
+            0.0
+        } else if i < region.start {
+            log1p(ranks[region.start] - rank)
+        } else {
+            log1p(rank + 1 - ranks[region.end])
+        };
+        row[DOC..DOC + doc_columns.len()].copy_from_slice(&doc_columns);
     }
-    LineFeatures { names: &NAMES, rows, schema_hash: schema_hash(&NAMES, VERSION) }
+    LineFeatures { names: &NAMES, rows, schema_hash: current_schema_hash() }
 }
 
 #[cfg(test)]
@@ -309,19 +390,28 @@ mod tests {
         assert_eq!(NAMES[MENU_ITEM], "menu_item");
         assert_eq!(NAMES[CLASS], "class_empty");
         assert_eq!(NAMES[PROSE_BEFORE], "prose_before");
-        assert_eq!(NAMES[FULL], "full_bpl001");
-        assert_eq!(NAMES[FULL + 3], "full_removed");
+        assert_eq!(NAMES[STOP_SHARE], "stop_share");
+        assert_eq!(NAMES[IN_REGION], "in_region");
+        assert_eq!(NAMES[WORDS_BEFORE], "words_before");
+        assert_eq!(NAMES[REGION_DISTANCE], "region_distance");
+        assert_eq!(NAMES[PROPOSED], "proposed_header");
+        assert_eq!(proposal_column("BPL003").map(|c| NAMES[c]), Some("proposed_tail"));
+        assert_eq!(NAMES[COMMENT_CUE], "comment_cue");
+        assert_eq!(NAMES[CUES], "cues_before");
+        assert_eq!(NAMES[ENDS], "ends_before");
         assert_eq!(NAMES[WIN], "win_prose");
+        assert_eq!(NAMES[WIN + 3], "win_words");
         assert_eq!(NAMES[DOC], "doc_lines");
+        assert_eq!(NAMES[WIDTH - 1], "doc_article");
         for category in Category::ALL {
-            assert_eq!(NAMES[category_column(category)], format!("early_{}", category.as_str()));
+            assert_eq!(NAMES[category_column(category)], format!("removed_{}", category.as_str()));
         }
     }
 
     #[test]
     fn one_row_per_segment() {
         let features = Cleaner::new().line_features(PAGE);
-        assert_eq!(features.len(), Document::parse(PAGE, None).segments.len());
+        assert_eq!(features.len(), unclutter_text::Document::parse(PAGE, None).segments.len());
         assert_eq!(features.rows.len(), features.len() * WIDTH);
         assert!(features.rows.iter().all(|v| v.is_finite()));
         assert!(Cleaner::new().line_features("").is_empty());
@@ -351,14 +441,39 @@ mod tests {
         let f = Cleaner::new().line_features(PAGE);
         // "Skip to main content" goes to NAV001 in the phrase stage.
         assert_eq!(Cleaner::new().clean(PAGE).removals()[0].rule().code(), "NAV001");
-        assert_eq!(f.get(0, "early_navigation"), Some(1.0));
-        assert_eq!(f.get(0, "full_removed"), Some(1.0));
-        assert_eq!(f.get(7, "early_navigation"), Some(0.0));
-        assert_eq!(f.get(7, "full_removed"), Some(0.0));
-        // Today's structural rules take the menus as the page's header and footer.
-        assert_eq!(f.get(2, "full_bpl001"), Some(1.0));
-        assert_eq!(f.get(12, "full_bpl002"), Some(1.0));
-        assert_eq!(f.get(2, "early_navigation"), Some(0.0), "the menu is left to the structure");
+        assert_eq!(f.get(0, "removed_navigation"), Some(1.0));
+        assert_eq!(f.get(7, "removed_navigation"), Some(0.0));
+        // The structural rules propose the menus as the page's header and footer; the menus are
+        // left to them, not removed by a navigation rule.
+        assert_eq!(f.get(2, "proposed_header"), Some(1.0));
+        assert_eq!(f.get(12, "proposed_footer"), Some(1.0));
+        assert_eq!(f.get(2, "removed_navigation"), Some(0.0));
+        assert_eq!(f.get(7, "proposed_header"), Some(0.0));
+        assert_eq!(f.get(7, "proposed_footer"), Some(0.0));
+    }
+
+    #[test]
+    fn comment_cues_and_distances() {
+        let page = "The council voted seven to two on Tuesday to fund the new bridge across the river.\n\
+            The mayor said that the bridge would open in May and that the work would start soon.\n\
+            Jane Doe says:\nI drive over that river every day and this is great news for us all.\n\
+            2 days ago\nReply\n";
+        let f = Cleaner::new().line_features(page);
+        assert_eq!(f.get(2, "comment_cue"), Some(1.0), "Jane Doe says:");
+        assert_eq!(f.get(3, "comment_cue"), Some(0.0));
+        assert_eq!(f.get(4, "comment_cue"), Some(1.0), "2 days ago");
+        assert_eq!(f.get(5, "comment_cue"), Some(1.0), "Reply");
+        assert_eq!(f.get(0, "cues_before"), Some(0.0));
+        assert_eq!(f.get(0, "cues_after"), Some(3.0f32.ln_1p()));
+        assert_eq!(f.get(3, "cues_before"), Some(1.0f32.ln_1p()));
+        assert_eq!(f.get(3, "cues_after"), Some(2.0f32.ln_1p()));
+        assert_eq!(f.get(5, "cues_after"), Some(0.0));
+        // Lines inside the region are at distance 0, lines after it count from 1.
+        let region: Vec<f32> = (0..f.len()).map(|i| f.get(i, "in_region").unwrap()).collect();
+        for (i, inside) in region.iter().enumerate() {
+            let distance = f.get(i, "region_distance").unwrap();
+            assert_eq!(*inside == 1.0, distance == 0.0, "line {i}");
+        }
     }
 
     #[test]
@@ -400,13 +515,23 @@ mod tests {
 
     #[test]
     fn a_traced_run_cleans_as_a_plain_run() {
+        // Every line the cleaner removes was removed by a rule or proposed (or the scorer's
+        // own); the features are read before the scorer decides, and reading them changes
+        // nothing.
         let cleaner = Cleaner::new();
         let plain = cleaner.clean(PAGE);
         let f = cleaner.line_features(PAGE);
-        let doc = Document::parse(PAGE, None);
+        let doc = unclutter_text::Document::parse(PAGE, None);
         for (i, seg) in doc.segments.iter().enumerate() {
-            let removed = plain.removals().iter().any(|r| r.span() == seg.full);
-            assert_eq!(f.get(i, "full_removed") == Some(1.0), removed, "line {i}");
+            let removal = plain.removals().iter().find(|r| r.span() == seg.full);
+            let flagged = f.row(i)[REMOVED..PROPOSED + 3].contains(&1.0);
+            if flagged && f.get(i, "proposed_header") == Some(0.0) && f.get(i, "proposed_footer") == Some(0.0) {
+                assert!(removal.is_some(), "line {i} was removed by a rule");
+            }
+            if let Some(r) = removal {
+                assert!(flagged || r.rule().code() == "BPL006" || r.rule().code() == "LAY002", "line {i}: {r:?}");
+            }
         }
+        assert_eq!(cleaner.clean(PAGE).removals(), plain.removals(), "a traced run leaves no state behind");
     }
 }

@@ -70,10 +70,13 @@ mod select;
 // The results, the pass manager, and the public API on top.
 mod cleaned;
 
-mod pipeline;
-
-// Training support for a learned line scorer: the features of each line.
+// The content scorer's evidence: the features of each line.
 mod features;
+
+// The content scorer: a learned model deciding the structural removals.
+mod scorer;
+
+mod pipeline;
 
 mod cleaner;
 
@@ -88,6 +91,7 @@ pub use features::{LineFeatures, NAMES as LINE_FEATURE_NAMES};
 pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
 pub use removal::Removal;
+pub use scorer::{Scorer, ScorerError};
 pub use select::{RuleSelector, SelectorError};
 pub use unclutter_text::Span;
 

@@ -46,6 +46,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &boilerplate::ArticleTail,
     &boilerplate::OutsideContent,
     &boilerplate::PageFurniture,
+    &boilerplate::ContentScore,
     &layout::OrphanWidget,
     &layout::BlankLines,
 ];
@@ -94,6 +95,10 @@ mod tests {
             assert_eq!(hooks.finish.is_some(), phase == Phase::Finish, "{code}: a finish hook is for Finish rules");
             if matches!(phase, Phase::Segment | Phase::Line) {
                 assert!(hooks.line.is_some(), "{code}: a {phase:?} rule needs a line hook");
+            }
+            if phase == Phase::Score {
+                assert!(rule(id).scored() && rule(id).phrases().is_none(), "{code}: the scorer acts for a Score rule");
+                assert!(hooks.line.is_none(), "{code}: a Score rule has no hooks");
             }
             if phase == Phase::Phrase {
                 assert!(rule(id).phrases().is_some(), "{code}: a Phrase rule needs phrases");

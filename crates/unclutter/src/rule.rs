@@ -38,8 +38,10 @@ impl RuleId {
 ///    author slugs and names), `Runs` (runs of phrase candidates: share buttons), `Bios` (bios
 ///    beside other clutter or at the end of what is kept, so after every line-removing rule
 ///    but the structural ones), `Structure` (the structural analysis: article tail, page header
-///    and footer).
-/// 6. `Finish`: once, after everything else (leftover blank lines).
+///    and footer, which are scored: they propose lines).
+/// 6. `Score`: the content scorer (`crate::scorer`) decides the proposals and removes the lines
+///    its model finds unlike article text, in the name of its rule; a `Score` rule has no hook.
+/// 7. `Finish`: once, after everything else (leftover blank lines).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Phase {
     Segment,
@@ -51,6 +53,7 @@ pub(crate) enum Phase {
     Runs,
     Bios,
     Structure,
+    Score,
     Finish,
 }
 
@@ -159,6 +162,14 @@ pub(crate) trait Rule: Sync {
         false
     }
     /// The code it runs.
+    /// True when the content scorer decides this rule's removals: the rule's hooks propose
+    /// lines (a page's header, footer, an article's tail), and a proposed line goes only when
+    /// the scorer, which reads the proposal as evidence, agrees (see `crate::scorer`). Without
+    /// a scorer, a proposal is a removal.
+    fn scored(&self) -> bool {
+        false
+    }
+
     fn hooks(&self) -> Hooks;
 }
 
@@ -183,6 +194,7 @@ macro_rules! declare_rule {
             $(phrases: $phrases:expr,)?
             $(patterns: [$($pattern:path),* $(,)?],)?
             $(ends_article: $ends:literal,)?
+            $(scored: $scored:literal,)?
             $(prefix: $prefix:expr,)?
             $(markup: $markup:expr,)?
             $(line: $line:expr,)?
@@ -234,6 +246,12 @@ macro_rules! declare_rule {
             $(
             fn ends_article(&self) -> bool {
                 $ends
+            }
+            )?
+
+            $(
+            fn scored(&self) -> bool {
+                $scored
             }
             )?
 

@@ -10,7 +10,9 @@
 //!    rule after those it names as `after`, in rounds until a round removes nothing (at most
 //!    [`MAX_ROUNDS`]): a removal can change what an earlier decision saw beside it, and repeating
 //!    until nothing changes is what makes cleaning the output again remove nothing;
-//! 6. the `Finish` hooks, once.
+//! 6. the content scorer (`crate::scorer`): it decides the scored rules' proposals and the
+//!    lines its model finds unlike article text;
+//! 7. the `Finish` hooks, once.
 //!
 //! Every pass reads the original text and the decisions made so far, and only adds removals.
 
@@ -21,10 +23,10 @@ use std::fmt;
 
 use unclutter_text::Document;
 
-use crate::analysis::{self, Analysis};
 use crate::cleaned::{Outcome, Work};
 use crate::config::{InputKind, Settings};
 use crate::context::{Context, Decisions};
+use crate::features::LineFeatures;
 use crate::html::Projection;
 use crate::input_kind::InputEvidence;
 use crate::meta::Category;
@@ -32,6 +34,8 @@ use crate::meta::RuleId;
 use crate::registry;
 use crate::removal::normalize;
 use crate::rule::{ContextFn, LineFn, PrefixFn, Rule};
+use crate::rules::boilerplate::ContentScore;
+use crate::scorer::{self, Scorer};
 use crate::select::RuleSet;
 use phrases::PhraseMatcher;
 
@@ -73,6 +77,12 @@ pub(crate) struct Pipeline {
     finish: Vec<(RuleId, ContextFn)>,
     /// For each rule of the registry, whether a line it removed ends the article.
     article_ends: Vec<bool>,
+    /// For each rule of the registry, whether the content scorer decides its removals.
+    scored: Vec<bool>,
+    /// The content scorer, if the configuration has one.
+    scorer: Option<Scorer>,
+    /// The content scorer's own rule (BPL006), if selected.
+    content_score: Option<RuleId>,
 }
 
 /// What building a pipeline can fail on.
@@ -84,7 +94,7 @@ pub(crate) enum PipelineError {
 
 impl Pipeline {
     /// Orders the passes of `rules` and compiles their phrases and patterns.
-    pub fn build(rules: &RuleSet, settings: Settings) -> Result<Pipeline, PipelineError> {
+    pub fn build(rules: &RuleSet, settings: Settings, scorer: Option<Scorer>) -> Result<Pipeline, PipelineError> {
         let selected: Vec<_> = rules.iter().map(|id| (id, registry::rule(id))).collect();
         let order = order(&selected).map_err(PipelineError::Order)?;
         let phrases = PhraseMatcher::build(rules, &settings).map_err(PipelineError::Automaton)?;
@@ -111,17 +121,26 @@ impl Pipeline {
         let lines = rules.iter().filter_map(|rule| Some((rule, registry::rule(rule).hooks().line?))).collect();
         unclutter_text::language::load();
         let article_ends = RuleId::all().map(|rule| registry::rule(rule).ends_article()).collect();
-        Ok(Pipeline { settings, prefix: prefix.map(|p| p.1), markup, phrases, lines, context, finish, article_ends })
+        let scored = RuleId::all().map(|rule| registry::rule(rule).scored()).collect();
+        let content_score = rules.iter().find(|rule| rule.is(&ContentScore));
+        Ok(Pipeline {
+            settings,
+            prefix: prefix.map(|p| p.1),
+            markup,
+            phrases,
+            lines,
+            context,
+            finish,
+            article_ends,
+            scored,
+            scorer,
+            content_score,
+        })
     }
 
     /// The configuration's settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
-    }
-
-    /// The prefix hook segmentation runs with, if a selected rule has one.
-    pub fn prefix(&self) -> Option<PrefixFn> {
-        self.prefix
     }
 
     /// The rules whose context hooks run in the rounds, in order.
@@ -135,12 +154,15 @@ impl Pipeline {
         self.run_traced(input, dom, false).0
     }
 
-    /// Runs every pass over `input` as [`Pipeline::run`] does, and, when `trace` is set, keeps
-    /// the evidence of each line that the learned scorer's features read ([`Trace`]). The passes
-    /// and their result are the same either way.
-    pub fn run_traced(&self, input: &str, dom: Option<&Projection>, trace: bool) -> (Outcome, Option<Trace>) {
+    /// Runs every pass over `input` as [`Pipeline::run`] does, and, when `trace` is set,
+    /// returns the features the content scorer reads of each line. The passes and their result
+    /// are the same either way.
+    pub fn run_traced(&self, input: &str, dom: Option<&Projection>, trace: bool) -> (Outcome, Option<LineFeatures>) {
         let doc = Document::parse(input, self.prefix);
-        let mut decisions = Decisions::new(&doc, &self.settings, dom, &self.article_ends);
+        // Without a scorer the scored rules remove, as they always did; the features are read
+        // as a scorer would see them, from proposals.
+        let scored: &[bool] = if self.scorer.is_some() || trace { &self.scored } else { &[] };
+        let mut decisions = Decisions::new(&doc, &self.settings, dom, &self.article_ends, scored);
         if dom.is_some() {
             run_hooks(&self.markup, &mut decisions);
         }
@@ -158,18 +180,6 @@ impl Pipeline {
             (None, None) => evidence.kind(),
         };
         decisions.set_input(kind, evidence);
-        let early = trace.then(|| {
-            let removed: Vec<Option<RuleId>> = (0..doc.segments.len()).map(|i| decisions.removed_by(i)).collect();
-            // The analysis as the first context round's `Context::structure` makes it.
-            let analysis = analysis::analyse(
-                &doc,
-                |i| removed[i].is_some(),
-                self.settings.bias,
-                &std::cell::Cell::new(0),
-                &mut None,
-            );
-            (removed, analysis)
-        });
         for _ in 0..MAX_ROUNDS {
             let before = decisions.removal_count();
             decisions.start_round();
@@ -178,32 +188,13 @@ impl Pipeline {
                 break;
             }
         }
+        let features = scorer::decide(&mut decisions, self.scorer.as_ref(), self.content_score, trace);
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps() };
-        let trace = early.map(|(early, analysis)| Trace {
-            full: (0..doc.segments.len()).map(|i| decisions.removed_by(i)).collect(),
-            early,
-            analysis,
-            evidence,
-        });
         let outcome =
             Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence };
-        (outcome, trace)
+        (outcome, features)
     }
-}
-
-/// What one run knew of each line, for the learned scorer's features (`crate::features`).
-#[derive(Debug)]
-pub(crate) struct Trace {
-    /// For each segment, the rule that removed it whole after the markup, phrase and line stages
-    /// (before the context rounds).
-    pub early: Vec<Option<RuleId>>,
-    /// For each segment, the rule that removed it whole after the full run.
-    pub full: Vec<Option<RuleId>>,
-    /// The structural analysis of the lines kept after the phrase and line stages.
-    pub analysis: Analysis,
-    /// The input's evidence, read after the phrase and line stages.
-    pub evidence: InputEvidence,
 }
 
 /// Categories of page furniture: what a page carries around its article and an extractor leaves
@@ -262,7 +253,8 @@ mod tests {
 
     fn pipeline(select: &[&str]) -> Pipeline {
         let select: Vec<_> = select.iter().map(|s| s.parse().unwrap()).collect();
-        Pipeline::build(&RuleSet::resolve(&select, &[]), Settings { bias: Bias::Balanced, input_kind: None }).unwrap()
+        Pipeline::build(&RuleSet::resolve(&select, &[]), Settings { bias: Bias::Balanced, input_kind: None }, None)
+            .unwrap()
     }
 
     #[test]

@@ -43,6 +43,7 @@ declare_rule! {
         summary: "lines before the article region of a whole-page dump (menus, header links)",
         phase: Structure,
         after: [ArticleTail],
+        scored: true,
         context: page_header,
     }
 }
@@ -72,6 +73,7 @@ declare_rule! {
         summary: "lines after the article region of a whole-page dump (footer links, teasers)",
         phase: Structure,
         after: [ArticleTail],
+        scored: true,
         context: page_footer,
     }
 }
@@ -106,6 +108,7 @@ declare_rule! {
         phase: Structure,
         phrases: Phrases { max_words: 6, action: Action::Mark },
         patterns: [COMMENT_COUNT, COMMENT_HEADER, COMMENT_META],
+        scored: true,
         context: article_tail,
     }
 }
@@ -163,6 +166,45 @@ declare_rule! {
         summary: "in HTML, lines in navigation, footers, share, comment or related widgets, or mostly links",
         phase: Markup,
         markup: page_furniture,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
+    /// In a whole-page text dump, a line that no structural rule proposed but that the content
+    /// scorer, a learned model, gives a score below its threshold: a menu inside the article
+    /// region, a teaser list between two stories, a stray widget line. On an already-extracted
+    /// article only a low-scoring run at its very start or end goes, and none when it would
+    /// take more than 30% of the article's words.
+    ///
+    /// The scorer reads every line's evidence (length, stop words of the page's language,
+    /// punctuation, position, the article region, the rules' verdicts, the lines around it);
+    /// `unclutter --explain BPL006` lists its features, how it was trained, and its out-of-fold
+    /// quality. The reason names the score and the evidence that weighed most.
+    ///
+    /// ## Why
+    /// Clutter that no phrase names still reads unlike the article around it.
+    ///
+    /// ## Example
+    /// ```text
+    /// The bridge is due to open in May, the mayor said.
+    /// Weather                               <- removed (content score 0.04: 1 word, no stop words, ...)
+    /// Traffic                               <- removed
+    /// The council will meet again next week to set the tolls.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// Short lines of an article that read like a menu (a list of product names without
+    /// sentences between prose paragraphs).
+    pub(crate) struct ContentScore {
+        code: "BPL006",
+        name: "content-score",
+        category: Boilerplate,
+        summary: "lines the learned content scorer finds unlike article text (whole-page dumps)",
+        phase: Score,
+        status: Preview,
+        since: "0.2.0",
+        scored: true,
     }
 }
 
