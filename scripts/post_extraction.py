@@ -2,7 +2,8 @@
 """Post-extraction use: unclutter run over other extractors' output, one table row per tool.
 
 usage: python3 scripts/post_extraction.py [FOLDER...] [--tools NAME,...] [--details]
-                                          [--devset DIR] [--bias BIAS]
+                                          [--devset DIR] [--bias BIAS] [--oof DIR] [--select S]
+                                          [--page-type TYPE]
 
 First fill the cache of extractor outputs with `scripts/extractors.py` (its docstring says how to
 make the throwaway virtual environment it runs in); this script needs only python3 and cargo.
@@ -23,7 +24,10 @@ Measures are the devset README's (mean over pages of token precision, recall and
 the `unclutter_eval` crate as `../shared/tools/score.py` computes them; for `readability` the
 rows count every page, its 34 synthetic test pages included. `--details` also prints each
 evaluate run's own output: the pages losing gold, with their recall before -> after. `--bias` is
-passed on to evaluate. Nothing is written.
+passed on to evaluate, and so are `--oof DIR` (clean each page with the content scorer of its
+fold: out-of-fold numbers, see `scripts/train`) and `--select` (repeatable: `--select ALL
+--select BPL006` adds the preview rule). `--page-type TYPE` scores only the pages of that
+wcxb_dev page type (`article`). Nothing is written.
 
 Exit status: 0 when every run succeeded, 1 when one failed (its row says so), 2 on a usage error.
 """
@@ -87,7 +91,12 @@ def main():
     parser.add_argument("--details", action="store_true", help="also print each evaluate run's output")
     parser.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     parser.add_argument("--bias", default="balanced", help="passed on to evaluate")
+    parser.add_argument("--oof", help="passed on to evaluate: the fold models' folder")
+    parser.add_argument("--select", action="append", default=[], help="passed on to evaluate")
+    parser.add_argument("--page-type", help="passed on to evaluate: only pages of this type")
     args = parser.parse_args()
+    passed = (["--oof", args.oof] if args.oof else []) + [a for s in args.select for a in ("--select", s)]
+    passed += ["--page-type", args.page_type] if args.page_type else []
 
     cache = cache_root()
     if not cache.is_dir():
@@ -116,7 +125,7 @@ def main():
         runs = [("dump", [])]
         runs += [(t, ["--inputs", str(cache / t / folder)]) for t in tools if (cache / t / folder).is_dir()]
         for tool, extra in runs:
-            code, out, err = evaluate([str(args.devset / folder), "--worst", "0", "--bias", args.bias] + extra)
+            code, out, err = evaluate([str(args.devset / folder), "--worst", "0", "--bias", args.bias] + passed + extra)
             if args.details:
                 print(f"## {tool} {folder}\n{out}{err}")
             row = parse(folder, out) if code == 0 else {}

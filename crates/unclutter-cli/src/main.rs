@@ -158,6 +158,9 @@ fn run(args: &Args) -> io::Result<()> {
             .ok_or_else(|| invalid(format!("no rule named '{name}' (see --list-rules)")))?;
         let m = rule.meta();
         writeln!(out, "{} {} ({})\n\n{}\n\n{}", m.code, m.name, m.category.as_str(), m.summary, m.docs.trim_end())?;
+        if m.code == "BPL006" {
+            writeln!(out, "\n## The model\n\n{}", unclutter::Scorer::bundled().explain().trim_end())?;
+        }
         return out.flush();
     }
     let bias = match args.bias {

@@ -57,7 +57,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
 use unclutter::{Bias, Cleaner, Scorer};
-use unclutter_eval::{Devset, Entry, PageScore, Prf, Report};
+use unclutter_eval::{Devset, Entry, Page, PageScore, Prf, Report};
 
 /// Cleans every page of devset folders and scores the outputs with the measures of score.py.
 /// Folds of the out-of-fold evaluation (as `scripts/train` makes them).
@@ -91,6 +91,15 @@ struct Args {
     /// each page, instead of its dump, and report what cleaning lost from it.
     #[arg(long, value_name = "INDIR")]
     inputs: Option<PathBuf>,
+
+    /// Rules or categories to run, as for the CLI (`--select ALL --select BPL006` adds a preview
+    /// rule).
+    #[arg(long, value_name = "SELECTOR")]
+    select: Vec<String>,
+
+    /// Score only the pages of this wcxb_dev page type (`article`).
+    #[arg(long, value_name = "TYPE")]
+    page_type: Option<String>,
 
     /// Rules or categories to leave out, as for the CLI (`--ignore boilerplate`).
     #[arg(long, value_name = "SELECTOR")]
@@ -165,7 +174,8 @@ fn run(args: &Args) -> Result<(), String> {
             return Err(format!("{}: no such directory (expected a devset folder with an index.jsonl)", dir.display()));
         }
     }
-    let builder = || Cleaner::builder().bias(args.bias).ignore(args.ignore.iter().cloned());
+    let builder =
+        || Cleaner::builder().bias(args.bias).select(args.select.iter().cloned()).ignore(args.ignore.iter().cloned());
     let cleaners = match (&args.oof, args.no_scorer) {
         (Some(dir), _) => (0..FOLDS)
             .map(|k| {
@@ -217,7 +227,8 @@ fn evaluate_set(cleaners: &[Cleaner], devset: &Devset, args: &Args, out_dir: Opt
     let mut cleaning = Duration::ZERO;
     let mut input_bytes = 0;
     let mut report = Report::new(name);
-    for page in devset.pages() {
+    let wanted = |page: &&Page| args.page_type.as_ref().is_none_or(|t| page.entry.page_type.as_ref() == Some(t));
+    for page in devset.pages().iter().filter(wanted) {
         let cleaner = match cleaners {
             [one] => one,
             folds => &folds[page.entry.fold(folds.len())],

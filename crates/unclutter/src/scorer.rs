@@ -159,6 +159,35 @@ impl Scorer {
         &self.inner.description
     }
 
+    /// What `unclutter --explain BPL006` prints of the model: how it decides, what the model
+    /// file says of itself (how it was trained, its out-of-fold quality), and its features.
+    ///
+    /// ```
+    /// let text = unclutter::Scorer::bundled().explain();
+    /// assert!(text.contains("schema") && text.contains("stop_share"));
+    /// ```
+    pub fn explain(&self) -> String {
+        let mut text = format!(
+            "The content scorer: {} gradient-boosted trees (LightGBM's text format, evaluated in Rust by the bosk \
+             crate) give each line still kept after the rules a score, the probability that it is article text; \
+             below {:.2} it is clutter. It decides the proposals of BPL001, BPL002 and BPL003 and, when BPL006 \
+             is selected, removes unproposed lines of whole-page dumps. On an extracted article only a low-scoring \
+             run at the start or end goes (at most {:.0}% of its words), and a proposed tail that scores low.\n\n",
+            self.inner.trees.num_trees(),
+            self.inner.threshold,
+            ARTICLE_SHARE * 100.0
+        );
+        text.push_str(&format!("The model file (feature schema {:016x}):\n", features::current_schema_hash()));
+        for line in &self.inner.description {
+            text.push_str(&format!("  {line}\n"));
+        }
+        text.push_str("\nIts features, per line (see the unclutter crate's LINE_FEATURE_NAMES for their meanings):\n");
+        for chunk in features::NAMES.chunks(6) {
+            text.push_str(&format!("  {}\n", chunk.join(", ")));
+        }
+        text
+    }
+
     /// The probability that the line with these features is article text.
     pub(crate) fn score(&self, row: &[f32]) -> f32 {
         let mut x = [0.0f64; WIDTH];
@@ -264,4 +293,94 @@ pub(crate) fn decide(
         }
     }
     features
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+
+    fn with_header(schema: u64, threshold: &str) -> String {
+        let body = &BUNDLED_TEXT[BUNDLED_TEXT.find("\ntree").expect("a LightGBM body") + 1..];
+        format!("# schema_hash = {schema:016x}\n# threshold = {threshold}\n{body}")
+    }
+
+    #[test]
+    fn the_shipped_model_matches_the_feature_schema() {
+        let scorer = Scorer::parse(BUNDLED_TEXT).expect("the bundled model parses");
+        assert!(scorer.inner.trees.num_features() <= WIDTH);
+        assert!(scorer.description().iter().any(|d| d.starts_with("trained_on:")));
+        let current = features::current_schema_hash();
+        assert!(BUNDLED_TEXT.contains(&format!("schema_hash = {current:016x}")), "retrain with scripts/train");
+    }
+
+    #[test]
+    fn a_model_for_other_features_or_without_a_threshold_is_refused() {
+        let current = features::current_schema_hash();
+        assert!(Scorer::parse(&with_header(current, "0.4")).is_ok());
+        let stale = Scorer::parse(&with_header(current ^ 1, "0.4")).unwrap_err();
+        assert_eq!(stale, ScorerError::Schema { expected: current, found: current ^ 1 });
+        assert!(stale.to_string().contains("scripts/train"));
+        assert!(matches!(Scorer::parse(&with_header(current, "1.5")), Err(ScorerError::Header(_))));
+        let no_threshold = format!("# schema_hash = {current:016x}\n");
+        assert!(matches!(Scorer::parse(&no_threshold), Err(ScorerError::Header(_))));
+        let no_trees = format!("# schema_hash = {current:016x}\n# threshold = 0.5\nnot a model\n");
+        assert!(matches!(Scorer::parse(&no_trees), Err(ScorerError::Model(_))));
+    }
+
+    const PAGE: &str = "Home\nNews\nSport\nWeather\nCulture\n\n\
+        The council voted seven to two on Tuesday to fund the new bridge across the river, after years of delay.\n\n\
+        The mayor said that the bridge would open in May and that the work would start in the spring.\n\n\
+        Residents on both sides of the river have asked for a crossing for more than a decade.\n\n\
+        About us\nContact\nPrivacy\nTerms\n";
+
+    #[test]
+    fn menus_score_low_and_prose_high() {
+        let scorer = Scorer::bundled();
+        let f = Cleaner::new().line_features(PAGE);
+        let score = |i: usize| scorer.score(f.row(i));
+        for menu in [1, 2, 3, 13, 14] {
+            assert!(score(menu) < scorer.threshold(), "line {menu}: {}", score(menu));
+        }
+        for prose in [6, 8, 10] {
+            assert!(score(prose) > scorer.threshold(), "line {prose}: {}", score(prose));
+            assert!((0.0..=1.0).contains(&score(prose)));
+        }
+    }
+
+    #[test]
+    fn proposals_go_with_the_score_in_their_reason() {
+        let cleaner = Cleaner::builder().scorer(Some(Scorer::bundled())).build().unwrap();
+        let cleaned = cleaner.clean(PAGE);
+        assert!(cleaned.text().starts_with("The council voted"), "{}", cleaned.text());
+        assert!(cleaned.text().contains("more than a decade.\n"));
+        let footer = cleaned.removals().iter().find(|r| &PAGE[r.span()] == "Privacy\n").expect("removed");
+        assert_eq!(footer.rule().code(), "BPL002");
+        assert!(footer.reason().contains("; content score 0."), "{}", footer.reason());
+        assert!(footer.reason().contains("menu items within 3 lines"), "{}", footer.reason());
+    }
+
+    #[test]
+    fn an_extracted_article_keeps_its_middle() {
+        // No menu, no furniture: an extractor's output. A short list inside it stays, whatever
+        // it scores, and BPL006 removes nothing between its first and last paragraphs.
+        let article = "The council voted seven to two on Tuesday to fund the new bridge across the river, after years of delay.\n\n\
+            Costs\nSteel\nLabour\n\n\
+            The mayor said that the bridge would open in May and that the work would start in the spring.\n\n\
+            Residents on both sides of the river have asked for a crossing for more than a decade.\n";
+        let cleaner = Cleaner::builder().select(["ALL", "BPL006"]).scorer(Some(Scorer::bundled())).build().unwrap();
+        let cleaned = cleaner.clean(article);
+        assert_eq!(cleaned.input_kind(), InputKind::Article);
+        for kept in ["Costs\n", "Steel\n", "Labour\n"] {
+            assert!(cleaned.text().contains(kept), "{kept:?} in {:?}", cleaned.text());
+        }
+    }
+
+    #[test]
+    fn a_recall_bias_lowers_the_threshold_and_a_precision_bias_raises_it() {
+        let s = Scorer::bundled();
+        assert!(s.threshold_for(Bias::Recall) < s.threshold_for(Bias::Balanced));
+        assert!(s.threshold_for(Bias::Precision) > s.threshold_for(Bias::Balanced));
+        assert!(s.threshold_for(Bias::Precision) < 1.0);
+    }
 }
