@@ -59,7 +59,7 @@ struct Args {
     /// The content scorer that decides the structural removals: `bundled` (the learned model
     /// shipped with unclutter), `none` (the structural rules alone), or the path of a model file
     /// that `scripts/train` wrote.
-    #[arg(long, value_name = "bundled|none|FILE", default_value = "none")]
+    #[arg(long, value_name = "bundled|none|FILE", default_value = "bundled")]
     scorer: String,
 
     /// Output of the kept text: plain text, or Markdown (HTML input keeps headings, lists,

@@ -72,6 +72,9 @@ pub struct Work {
     /// Loop steps across the stages: phrase matches, line-rule calls, neighbour searches,
     /// structural passes.
     pub steps: u64,
+    /// Passes over the text: one, and with the content scorer one more for each time the kept
+    /// text was cleaned again to settle its decisions (at most four in all).
+    pub passes: u32,
 }
 
 impl<'a> Cleaned<'a> {

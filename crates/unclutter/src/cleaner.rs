@@ -207,7 +207,7 @@ impl CleanerBuilder {
             list.iter().map(|s| s.parse::<RuleSelector>().map_err(BuildError::from)).collect()
         };
         let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
-        let scorer = self.scorer.unwrap_or(None);
+        let scorer = self.scorer.unwrap_or_else(|| Some(Scorer::bundled()));
         let settings = Settings { bias: self.bias, input_kind: self.input_kind };
         let pipeline = Pipeline::build(&rules, settings, scorer).map_err(|e| match e {
             PipelineError::Order(e) => BuildError::Order(e.to_string()),

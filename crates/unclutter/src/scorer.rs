@@ -2,15 +2,19 @@
 //! rounds with the probability that it is article text, from the line's features
 //! (`crate::features`), and decides the structural removals with that score.
 //!
-//! The structural rules (BPL001 page header, BPL002 page footer, BPL003 article tail) are
-//! *scored*: they propose lines rather than remove them, and their proposals are features. The
-//! scorer then removes:
-//! - on a whole-page dump, every kept line whose score is below the threshold, under the code
-//!   of the rule that proposed it or, unproposed, under BPL006 (content-score);
+//! The page-zone rules (BPL001 page header, BPL002 page footer) are *scored*: they propose lines
+//! rather than remove them, and their proposals are features. The scorer then removes:
+//! - on a whole-page dump, every proposed line whose score is below the threshold, under the
+//!   code of the rule that proposed it, and, when BPL006 (content-score, a preview rule) is
+//!   selected, every other kept line that scores below it, under BPL006;
 //! - on an already-extracted article, only a run of low-scoring lines at its start or its end,
-//!   and a proposed article tail that scores low, and nothing when that would take more than
-//!   [`ARTICLE_SHARE`] of the article's words: an extractor's output is article, with at most a
-//!   leaked menu or a comment thread around it.
+//!   and nothing when that would take more than [`ARTICLE_SHARE`] of the article's words: an
+//!   extractor's output is article, with at most a leaked menu around it.
+//!
+//! The article tail (BPL003) stays a rule: its markers ("3 Comments", "Related Stories") say
+//! what its lines are better than their prose does. The pipeline runs the context rounds and
+//! the scorer again while the scorer removes lines, so that what it removed is settled as the
+//! rules would settle it, and cleaning the output again finds nothing more.
 //!
 //! Without a scorer (`CleanerBuilder::scorer(None)`), and in HTML mode, where the markup
 //! decides the page's zones, a proposal is a removal.
@@ -25,7 +29,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
-use crate::features::{self, LineFeatures, COMMENT_CUE, PROPOSED, STOP_SHARE, WIDTH, WIN, WORDS};
+use crate::features::{self, LineFeatures, COMMENT_CUE, STOP_SHARE, WIDTH, WIN, WORDS};
 use crate::meta::RuleId;
 
 /// The bundled model for text input, trained on the devset by `scripts/train`.
@@ -52,6 +56,8 @@ pub struct Scorer {
 struct Model {
     trees: bosk::LgbModel,
     threshold: f32,
+    /// The stricter threshold of lines no rule proposed (BPL006).
+    unproposed: f32,
     description: Vec<String>,
 }
 
@@ -108,7 +114,7 @@ impl Scorer {
     /// any other `key = value` kept as its description), then a LightGBM text model of a binary
     /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
     pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
-        let (mut schema, mut threshold, mut description) = (None, None, Vec::new());
+        let (mut schema, mut threshold, mut unproposed, mut description) = (None, None, None, Vec::new());
         let mut body = 0;
         for line in text.split_inclusive('\n') {
             let Some(header) = line.strip_prefix('#') else { break };
@@ -122,13 +128,13 @@ impl Scorer {
                             .map_err(|_| ScorerError::Header(format!("schema_hash {value:?} is not hexadecimal")))?,
                     )
                 }
-                "threshold" => {
+                "threshold" | "unproposed_threshold" => {
                     let t: f32 = value
                         .parse()
                         .ok()
                         .filter(|t: &f32| (0.0..1.0).contains(t))
-                        .ok_or_else(|| ScorerError::Header(format!("threshold {value:?} is not in 0..1")))?;
-                    threshold = Some(t);
+                        .ok_or_else(|| ScorerError::Header(format!("{key} {value:?} is not in 0..1")))?;
+                    *(if key == "threshold" { &mut threshold } else { &mut unproposed }) = Some(t);
                 }
                 _ => description.push(format!("{key}: {value}")),
             }
@@ -139,6 +145,8 @@ impl Scorer {
             return Err(ScorerError::Schema { expected, found });
         }
         let threshold = threshold.ok_or_else(|| ScorerError::Header("no threshold line".into()))?;
+        // Without its own, an unproposed line needs the proposals' threshold halved.
+        let unproposed = unproposed.unwrap_or(threshold / 2.0).min(threshold);
         let trees = bosk::LgbModel::parse(&text[body..]).map_err(|e| ScorerError::Model(e.to_string()))?;
         if trees.num_features() > WIDTH {
             return Err(ScorerError::Model(format!(
@@ -146,7 +154,7 @@ impl Scorer {
                 trees.num_features()
             )));
         }
-        Ok(Scorer { inner: Arc::new(Model { trees, threshold, description }) })
+        Ok(Scorer { inner: Arc::new(Model { trees, threshold, unproposed, description }) })
     }
 
     /// The score below which a line is clutter, chosen on out-of-fold predictions.
@@ -170,9 +178,9 @@ impl Scorer {
         let mut text = format!(
             "The content scorer: {} gradient-boosted trees (LightGBM's text format, evaluated in Rust by the bosk \
              crate) give each line still kept after the rules a score, the probability that it is article text; \
-             below {:.2} it is clutter. It decides the proposals of BPL001, BPL002 and BPL003 and, when BPL006 \
-             is selected, removes unproposed lines of whole-page dumps. On an extracted article only a low-scoring \
-             run at the start or end goes (at most {:.0}% of its words), and a proposed tail that scores low.\n\n",
+             below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer) and, \
+             when BPL006 is selected, removes other low-scoring lines of whole-page dumps. On an extracted \
+             article only a low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
             self.inner.trees.num_trees(),
             self.inner.threshold,
             ARTICLE_SHARE * 100.0
@@ -197,9 +205,18 @@ impl Scorer {
         self.inner.trees.predict_unchecked(&x) as f32
     }
 
+    /// The score below which a line no rule proposed is clutter (BPL006): lower, as removing a
+    /// line on the model's word alone needs more certainty.
+    pub fn unproposed_threshold(&self) -> f32 {
+        self.inner.unproposed
+    }
+
     /// The threshold the bias moves: a precision bias removes more, a recall bias less.
     fn threshold_for(&self, bias: Bias) -> f32 {
-        let t = self.inner.threshold;
+        Self::biased(self.inner.threshold, bias)
+    }
+
+    fn biased(t: f32, bias: Bias) -> f32 {
         match bias {
             Bias::Precision => t + (1.0 - t) * 0.25,
             Bias::Balanced => t,
@@ -257,32 +274,46 @@ pub(crate) fn decide(
         return features;
     };
     let threshold = scorer.threshold_for(decisions.settings().bias);
+    let unproposed = Scorer::biased(scorer.inner.unproposed, decisions.settings().bias);
     let kept: Vec<usize> =
         (0..n).filter(|&i| !decisions.doc().segments[i].is_blank() && decisions.removed_by(i).is_none()).collect();
-    let scores: Vec<f32> = kept.iter().map(|&i| scorer.score(f.row(i))).collect();
-    let low = |k: usize| scores[k] < threshold;
-    let chosen: Vec<usize> = match decisions.input().0 {
-        InputKind::Page => (0..kept.len()).filter(|&k| low(k)).collect(),
+    // Lines are scored when a decision needs them, once.
+    let mut scores: Vec<Option<f32>> = vec![None; kept.len()];
+    let mut score = |k: usize| *scores[k].get_or_insert_with(|| scorer.score(f.row(kept[k])));
+    // The bar a line must score below to go: the proposals' threshold, or the stricter one of
+    // lines no rule proposed, which go only when BPL006 runs.
+    let bar = |k: usize| match decisions.proposal(kept[k]).is_some() {
+        true => Some(threshold),
+        false => own.map(|_| unproposed),
+    };
+    let mut low = |k: usize| bar(k).and_then(|bar| Some(score(k)).filter(|&s| s < bar));
+    let chosen: Vec<(usize, f32)> = match decisions.input().0 {
+        InputKind::Page => (0..kept.len()).filter_map(|k| Some((k, low(k)?))).collect(),
         InputKind::Article => {
-            let lead = (0..kept.len()).take_while(|&k| low(k)).count();
-            let trail = (lead..kept.len()).rev().take_while(|&k| low(k)).count();
-            let mut chosen: Vec<usize> = (0..lead).chain(kept.len() - trail..kept.len()).collect();
-            let words = |k: &usize| f.row(kept[*k])[WORDS].exp_m1();
-            let all: f32 = (0..kept.len()).map(|k| words(&k)).sum();
-            let trimmed: f32 = chosen.iter().map(words).sum();
+            let mut chosen = Vec::new();
+            let mut lead = 0;
+            while let Some(s) = (lead < kept.len()).then(|| low(lead)).flatten() {
+                chosen.push((lead, s));
+                lead += 1;
+            }
+            let mut trail = kept.len();
+            while let Some(s) = (trail > lead).then(|| low(trail - 1)).flatten() {
+                trail -= 1;
+                chosen.push((trail, s));
+            }
+            let words = |k: usize| f.row(kept[k])[WORDS].exp_m1();
+            let all: f32 = (0..kept.len()).map(words).sum();
+            let trimmed: f32 = chosen.iter().map(|&(k, _)| words(k)).sum();
             if f64::from(trimmed) > ARTICLE_SHARE * f64::from(all) {
                 chosen.clear();
             }
-            // A proposed article tail (a comment section or related block under its heading)
-            // goes where it scores low.
-            let tail = |k: &usize| f.row(kept[*k])[PROPOSED + 2] == 1.0;
-            chosen.extend((lead..kept.len() - trail).filter(|k| tail(k) && low(*k)));
             chosen
         }
     };
-    for k in chosen {
+    for (k, s) in chosen {
         let i = kept[k];
-        let score = format!("content score {:.2} (below {threshold:.2}): {}", scores[k], evidence(f.row(i)));
+        let bar = if decisions.proposal(i).is_some() { threshold } else { unproposed };
+        let score = format!("content score {s:.2} (below {bar:.2}): {}", evidence(f.row(i)));
         match decisions.proposal(i).cloned() {
             Some((rule, reason)) => decisions.remove_segment(i, rule, format!("{}; {score}", reason.as_str())),
             None => {

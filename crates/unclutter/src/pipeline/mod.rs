@@ -21,7 +21,7 @@ pub(crate) mod phrases;
 
 use std::fmt;
 
-use unclutter_text::Document;
+use unclutter_text::{Document, Span};
 
 use crate::cleaned::{Outcome, Work};
 use crate::config::{InputKind, Settings};
@@ -32,7 +32,7 @@ use crate::input_kind::InputEvidence;
 use crate::meta::Category;
 use crate::meta::RuleId;
 use crate::registry;
-use crate::removal::normalize;
+use crate::removal::{normalize, Removal};
 use crate::rule::{ContextFn, LineFn, PrefixFn, Rule};
 use crate::rules::boilerplate::ContentScore;
 use crate::scorer::{self, Scorer};
@@ -41,6 +41,9 @@ use phrases::PhraseMatcher;
 
 /// Most context rounds; each round but the last removes at least one line.
 pub(crate) const MAX_ROUNDS: usize = 4;
+
+/// Most passes over the kept text that settle the content scorer's decisions.
+const SETTLE_PASSES: usize = 3;
 
 /// Why the selected rules cannot be put in an order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,7 +154,48 @@ impl Pipeline {
 
     /// Runs every pass over `input`, with the markup's evidence in HTML mode.
     pub fn run(&self, input: &str, dom: Option<&Projection>) -> Outcome {
-        self.run_traced(input, dom, false).0
+        let (mut outcome, _) = self.run_traced(input, dom, false);
+        if dom.is_none() && self.scorer.is_some() {
+            self.settle(input, &mut outcome);
+        }
+        outcome
+    }
+
+    /// Cleans the kept text again, and adds what that removes (mapped back to the input), until
+    /// a pass removes nothing (at most [`SETTLE_PASSES`]). The rules settle their decisions in
+    /// rounds over the lines still kept; the scorer reads a line's surroundings, the input's
+    /// kind and its evidence, which the lines it removed still colour within one pass, so this
+    /// is what makes cleaning the output again remove nothing.
+    fn settle(&self, input: &str, outcome: &mut Outcome) {
+        for _ in 0..SETTLE_PASSES {
+            // The kept text, and where each of its kept pieces starts in it and in the input.
+            let mut kept = String::with_capacity(input.len());
+            let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+            let mut at = 0;
+            for r in outcome.removals.iter().map(|r| r.span).chain([Span::new(input.len(), input.len())]) {
+                if r.start > at {
+                    pieces.push((kept.len(), at, r.start - at));
+                    kept.push_str(&input[at..r.start]);
+                }
+                at = at.max(r.end);
+            }
+            let (again, _) = self.run_traced(&kept, None, false);
+            outcome.work.steps += again.work.steps;
+            outcome.work.passes += 1;
+            if again.removals.is_empty() {
+                return;
+            }
+            for removal in again.removals {
+                let span = removal.span;
+                let first = pieces.partition_point(|p| p.0 + p.2 <= span.start);
+                for &(out, from, len) in pieces[first..].iter().take_while(|p| p.0 < span.end) {
+                    let (start, end) = (span.start.max(out), span.end.min(out + len));
+                    let mapped = Span::new(from + start - out, from + end - out);
+                    outcome.removals.push(Removal { span: mapped, ..removal.clone() });
+                }
+            }
+            outcome.removals = normalize(input, std::mem::take(&mut outcome.removals));
+        }
     }
 
     /// Runs every pass over `input` as [`Pipeline::run`] does, and, when `trace` is set,
@@ -180,17 +224,28 @@ impl Pipeline {
             (None, None) => evidence.kind(),
         };
         decisions.set_input(kind, evidence);
-        for _ in 0..MAX_ROUNDS {
+        // The context rounds, then the scorer; again while the scorer removes lines, since a
+        // removal changes what the rules propose and what the scorer reads beside it. The
+        // features returned are those of the first decision.
+        let mut features = None;
+        for scoring in 0..MAX_ROUNDS {
+            for _ in 0..MAX_ROUNDS {
+                let before = decisions.removal_count();
+                decisions.start_round();
+                run_hooks(&self.context, &mut decisions);
+                if decisions.removal_count() == before {
+                    break;
+                }
+            }
             let before = decisions.removal_count();
-            decisions.start_round();
-            run_hooks(&self.context, &mut decisions);
-            if decisions.removal_count() == before {
+            let seen = scorer::decide(&mut decisions, self.scorer.as_ref(), self.content_score, trace && scoring == 0);
+            features = features.or(seen);
+            if self.scorer.is_none() || decisions.removal_count() == before {
                 break;
             }
         }
-        let features = scorer::decide(&mut decisions, self.scorer.as_ref(), self.content_score, trace);
         run_hooks(&self.finish, &mut decisions);
-        let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps() };
+        let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps(), passes: 1 };
         let outcome =
             Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence };
         (outcome, features)

@@ -108,7 +108,6 @@ declare_rule! {
         phase: Structure,
         phrases: Phrases { max_words: 6, action: Action::Mark },
         patterns: [COMMENT_COUNT, COMMENT_HEADER, COMMENT_META],
-        scored: true,
         context: article_tail,
     }
 }
@@ -318,11 +317,12 @@ fn page_header(cx: &mut Context<'_, '_>) {
     match verdict {
         Some(verdict) => cut_zone(cx, zone, "before", &verdict),
         None => {
-            // Not a page's header, but a gallery's captions repeated above the article still go.
+            // Not a page's header, but a gallery's captions repeated above the article still go,
+            // whatever they score: the repetition is the evidence.
             let analysis = cx.structure();
             let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
             for i in lines {
-                cx.remove(i, "a caption the page repeats three times or more, before the article");
+                cx.remove_outright(i, "a caption the page repeats three times or more, before the article");
             }
         }
     }
