@@ -16,6 +16,8 @@ pub(crate) struct Outcome {
     pub work: Work,
     pub input_kind: InputKind,
     pub evidence: InputEvidence,
+    /// Whether the content scorer judged any line (and its decisions may need settling).
+    pub scored: bool,
 }
 
 /// What a [`Cleaner`](crate::Cleaner) made of one input.
@@ -79,12 +81,12 @@ pub struct Work {
 
 impl<'a> Cleaned<'a> {
     pub(crate) fn new(input: &'a str, outcome: Outcome) -> Cleaned<'a> {
-        let Outcome { removals, work, input_kind, evidence } = outcome;
+        let Outcome { removals, work, input_kind, evidence, .. } = outcome;
         Cleaned { input: Cow::Borrowed(input), removals, work, input_kind, evidence, html: None }
     }
 
     pub(crate) fn from_html(projection: String, outcome: Outcome, facts: HtmlFacts) -> Cleaned<'static> {
-        let Outcome { removals, work, input_kind, evidence } = outcome;
+        let Outcome { removals, work, input_kind, evidence, .. } = outcome;
         Cleaned { input: Cow::Owned(projection), removals, work, input_kind, evidence, html: Some(Arc::new(facts)) }
     }
 

@@ -45,6 +45,8 @@ pub(crate) struct Decisions<'a> {
     proposals: Vec<Option<(RuleId, Reason)>>,
     /// The removal count when `structure` was made.
     structure_at: usize,
+    /// Whether the content scorer judged any line.
+    scored_lines: bool,
     /// What kind of text the input is, and the evidence read for it.
     input: (InputKind, InputEvidence),
 }
@@ -71,6 +73,7 @@ impl<'a> Decisions<'a> {
             scored,
             proposals: vec![None; doc.segments.len()],
             structure_at: 0,
+            scored_lines: false,
             input: (InputKind::Page, InputEvidence::default()),
         }
     }
@@ -104,6 +107,16 @@ impl<'a> Decisions<'a> {
     /// The scored rule that proposed segment `i` in the last round, with its reason.
     pub fn proposal(&self, i: usize) -> Option<&(RuleId, Reason)> {
         self.proposals[i].as_ref()
+    }
+
+    /// Records that the content scorer judged lines of this text.
+    pub fn mark_scored(&mut self) {
+        self.scored_lines = true;
+    }
+
+    /// True when the content scorer judged lines of this text.
+    pub fn was_scored(&self) -> bool {
+        self.scored_lines
     }
 
     /// True when the content scorer decides the removals of `rule`.

@@ -263,7 +263,12 @@ pub(crate) fn decide(
     keep_features: bool,
 ) -> Option<LineFeatures> {
     let n = decisions.doc().segments.len();
-    let scorer = scorer.filter(|_| decisions.dom().is_none());
+    // Nothing to decide without a proposal, unless BPL006 may remove any line.
+    let undecided = own.is_none() && (0..n).all(|i| decisions.proposal(i).is_none());
+    let scorer = scorer.filter(|_| decisions.dom().is_none() && !undecided);
+    if scorer.is_some() {
+        decisions.mark_scored();
+    }
     let features = (scorer.is_some() || keep_features).then(|| features::compute(decisions));
     let (Some(scorer), Some(f)) = (scorer, features.as_ref()) else {
         for i in 0..n {

@@ -155,7 +155,7 @@ impl Pipeline {
     /// Runs every pass over `input`, with the markup's evidence in HTML mode.
     pub fn run(&self, input: &str, dom: Option<&Projection>) -> Outcome {
         let (mut outcome, _) = self.run_traced(input, dom, false);
-        if dom.is_none() && self.scorer.is_some() {
+        if outcome.scored {
             self.settle(input, &mut outcome);
         }
         outcome
@@ -195,6 +195,11 @@ impl Pipeline {
                 }
             }
             outcome.removals = normalize(input, std::mem::take(&mut outcome.removals));
+            if !again.scored {
+                // A pass the scorer did not judge is the rules' alone, and they settle their
+                // decisions in rounds: a further pass would remove nothing.
+                return;
+            }
         }
     }
 
@@ -246,8 +251,9 @@ impl Pipeline {
         }
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps(), passes: 1 };
+        let scored = decisions.was_scored();
         let outcome =
-            Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence };
+            Outcome { removals: normalize(input, decisions.into_removals()), work, input_kind: kind, evidence, scored };
         (outcome, features)
     }
 }
