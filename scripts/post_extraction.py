@@ -26,7 +26,7 @@ rows count every page, its 34 synthetic test pages included. `--details` also pr
 evaluate run's own output: the pages losing gold, with their recall before -> after. `--bias` is
 passed on to evaluate, and so are `--oof DIR` (clean each page with the content scorer of its
 fold: out-of-fold numbers, see `scripts/train`) and `--select` (repeatable: `--select ALL
---select BPL006` adds the preview rule). `--page-type TYPE` scores only the pages of that
+--select CODE` adds a preview rule). `--page-type TYPE` scores only the pages of that
 wcxb_dev page type (`article`). Nothing is written.
 
 Exit status: 0 when every run succeeded, 1 when one failed (its row says so), 2 on a usage error.

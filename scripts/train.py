@@ -16,8 +16,7 @@ What it does, deterministically (fixed seeds, one thread count, LightGBM's deter
 3. Chooses the threshold on those out-of-fold scores: the one that maximises the mean of the
    folders' mean page F1 (words of kept lines against words of article lines), simulating the
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
-   extracted article only at its start and end, at most 30% of its words); then, that fixed, the
-   stricter threshold of lines no rule proposed (BPL006, when selected).
+   extracted article only at its start and end, at most 30% of its words).
 4. Trains the shipped model on every page and writes it with its header: the schema hash of the
    features, the threshold, how it was trained, and the out-of-fold line AUC.
 """
@@ -33,8 +32,6 @@ import pandas as pd
 META = ["folder", "page", "domain", "fold", "line", "label", "weight"]
 FOLDS = 5
 ARTICLE_SHARE = 0.3
-# Most mean page recall (simulated) that removing lines no rule proposed (BPL006) may cost.
-RECALL_COST = 0.003
 PARAMS = {
     "objective": "binary",
     "learning_rate": 0.08,
@@ -68,18 +65,17 @@ def auc(labels, scores, weights):
     return float(np.sum(weights * (labels == 1) * pos) / (total_pos * total_neg))
 
 
-def page_f1(group, threshold, unproposed):
-    """One page's F1 (words of kept lines against words of article lines) under the scorer's
-    decisions: a proposed line (BPL001, BPL002) goes when it scores below `threshold`; with
-    `unproposed` (BPL006 selected) so does any other kept line scoring below that; on an
-    extracted article only a run at its start or end goes, at most 30% of its words."""
+def page_f1(group, threshold):
+    """One page's F1 and recall (words of kept lines against words of article lines) under the
+    scorer's decisions: a proposed line (BPL001, BPL002, BPL003) goes when it scores below
+    `threshold`; on an extracted article only a run at its start or end goes, at most 30% of its
+    words."""
     words = np.rint(np.expm1(group["words"].to_numpy()))
     label = group["label"].to_numpy() == 1
     kept_lines = ~group["ruled"].to_numpy()
     score = group["score"].to_numpy()
     proposed = group["proposed"].to_numpy()
-    bar = np.where(proposed, threshold, -1.0 if unproposed is None else unproposed)
-    low = kept_lines & (score < bar)
+    low = kept_lines & proposed & (score < threshold)
     if group["doc_article"].iloc[0] == 1.0:
         idx = np.flatnonzero(kept_lines)
         lead = 0
@@ -106,34 +102,29 @@ def page_f1(group, threshold, unproposed):
     return 2 * p * r / (p + r), r
 
 
-def folder_means(frame, threshold, unproposed=None):
+def folder_means(frame, threshold):
     """The folders' mean page F1, and the mean page recall over all pages."""
-    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold, unproposed),
+    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold),
                                                                  include_groups=False)
     f1 = scores.map(lambda s: s[0])
     recall = scores.map(lambda s: s[1])
     return f1.groupby(level=0).mean(), recall.mean()
 
 
-def best_threshold(frame, grid, label, min_recall=0.0, **fixed):
-    """The threshold of `grid` with the best mean of the folders' mean page F1 among those whose
-    mean page recall is at least `min_recall`; with its folder means and recall."""
+def best_threshold(frame, grid):
+    """The threshold of `grid` with the best mean of the folders' mean page F1; with its folder
+    means and the mean page recall."""
     best = None
     for t in grid:
-        args = dict(fixed)
-        if "threshold" in fixed:
-            args["unproposed"] = t
-        else:
-            args["threshold"] = t
-        means, recall = folder_means(frame, **args)
-        print(f"{label} {t:.3f}: recall {recall:.4f}, " + ", ".join(f"{k} {v:.4f}" for k, v in means.items()),
+        means, recall = folder_means(frame, t)
+        print(f"threshold {t:.3f}: recall {recall:.4f}, " + ", ".join(f"{k} {v:.4f}" for k, v in means.items()),
               file=sys.stderr)
-        if recall >= min_recall and (best is None or means.mean() > best[0] + 1e-9):
+        if best is None or means.mean() > best[0] + 1e-9:
             best = (means.mean(), round(float(t), 3), means, recall)
     return best[1], best[2], best[3]
 
 
-def header(features_hash, threshold, unproposed, frame, oof_auc, means, full_means):
+def header(features_hash, threshold, frame, oof_auc, means, recall):
     pages = frame.groupby(["folder", "page"]).ngroups
     groups = frame["domain"].nunique()
     folders = " ".join(sorted(frame["folder"].unique()))
@@ -142,13 +133,11 @@ def header(features_hash, threshold, unproposed, frame, oof_auc, means, full_mea
         "unclutter content scorer for text input: LightGBM binary trees over the line features",
         f"schema_hash = {features_hash}",
         f"threshold = {threshold:.3f}",
-        f"unproposed_threshold = {unproposed:.3f}",
         f"trained_on = {folders}: {len(frame)} labelled lines of {pages} pages from {groups} sites",
         f"command = scripts/train (LightGBM {lgb.__version__}, {ROUNDS} rounds; {params})",
         f"oof_line_auc = {oof_auc:.4f} (5 folds grouped by site)",
         "oof_page_f1_simulated = " + ", ".join(f"{k} {v:.3f}" for k, v in means.items())
-        + " (labelled lines' words; the scored proposals, BPL006 not selected)",
-        "oof_page_f1_simulated_with_bpl006 = " + ", ".join(f"{k} {v:.3f}" for k, v in full_means.items()),
+        + f" (words of labelled lines; mean page recall {recall:.3f})",
     ]
     return "".join(f"# {line}\n" for line in lines)
 
@@ -182,12 +171,8 @@ def main():
         print(f"fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
     oof_auc = auc(frame["label"].to_numpy(), frame["score"].to_numpy(), frame["weight"].to_numpy())
 
-    threshold, means, recall = best_threshold(frame, np.arange(0.05, 0.951, 0.025), "threshold")
-    # Never lose the article: a line no rule proposed goes only where that costs at most
-    # RECALL_COST of the mean page recall.
-    unproposed, full_means, _ = best_threshold(frame, np.arange(0.0, threshold + 1e-9, 0.025), "unproposed",
-                                               min_recall=recall - RECALL_COST, threshold=threshold)
-    head = header(args.schema, threshold, unproposed, frame, oof_auc, means, full_means)
+    threshold, means, recall = best_threshold(frame, np.arange(0.05, 0.951, 0.025))
+    head = header(args.schema, threshold, frame, oof_auc, means, recall)
     # The fold models get the same header: the threshold is chosen on all folds' scores.
     for k in range(FOLDS):
         path = os.path.join(args.oof_dir, f"fold-{k}.lgb")

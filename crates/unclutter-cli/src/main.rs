@@ -158,7 +158,7 @@ fn run(args: &Args) -> io::Result<()> {
             .ok_or_else(|| invalid(format!("no rule named '{name}' (see --list-rules)")))?;
         let m = rule.meta();
         writeln!(out, "{} {} ({})\n\n{}\n\n{}", m.code, m.name, m.category.as_str(), m.summary, m.docs.trim_end())?;
-        if m.code == "BPL006" {
+        if rule.is_scored() {
             writeln!(out, "\n## The model\n\n{}", unclutter::Scorer::bundled().explain().trim_end())?;
         }
         return out.flush();

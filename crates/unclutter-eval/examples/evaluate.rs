@@ -92,7 +92,7 @@ struct Args {
     #[arg(long, value_name = "INDIR")]
     inputs: Option<PathBuf>,
 
-    /// Rules or categories to run, as for the CLI (`--select ALL --select BPL006` adds a preview
+    /// Rules or categories to run, as for the CLI (`--select ALL --select CODE` adds a preview
     /// rule).
     #[arg(long, value_name = "SELECTOR")]
     select: Vec<String>,

@@ -6,7 +6,11 @@
 //! cargo run --release -p unclutter-eval --example features -- OUT.csv [FOLDER...]
 //! ```
 //!
-//! Folders default to aeb, readability and wcxb_dev. Columns: `folder`, `page` (the page's id),
+//! Folders default to aeb, readability and wcxb_dev. Each page gives two inputs: its dump, and
+//! its dump cropped to the article's first and last lines with 0 to 3 lines of the page on each
+//! side (what an extractor hands over, the input unclutter mostly cleans), written as folder
+//! `<folder>:crop`. Columns: `folder`, `page`
+//! (the page's id),
 //! `domain` ([`unclutter_eval::Entry::group`]: what a cross-validation groups folds by),
 //! `fold` (its fold of five, [`unclutter_eval::Entry::fold`], as `evaluate --oof` assigns them),
 //! `line` (the segment's index), `label` (1 for an article line, 0 for clutter; lines without
@@ -53,6 +57,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// The dump from its first article line to its last (lines as the cleaner segments them), with
+/// `margin` non-blank lines of the page on each side (extractors leak a little of it), when that
+/// leaves something out.
+fn crop_to_article<'a>(dump: &'a str, gold: &str, margin: usize) -> Option<&'a str> {
+    let labels = align_lines(dump, gold);
+    let doc = unclutter_text::Document::parse(dump, None);
+    let first = labels.iter().position(|l| l.is_content() == Some(true))?;
+    let last = labels.iter().rposition(|l| l.is_content() == Some(true))?;
+    let non_blank = |i: &usize| !doc.segments[*i].is_blank();
+    let first = (0..first).rev().filter(non_blank).take(margin).last().unwrap_or(first);
+    let last = (last + 1..doc.segments.len()).filter(non_blank).take(margin).last().unwrap_or(last);
+    let (start, end) = (doc.segments[first].full.start, doc.segments[last].full.end);
+    (start > 0 || end < dump.len()).then(|| &dump[start..end])
+}
+
 fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     // The features do not depend on the scorer: they are what it reads.
@@ -70,27 +89,34 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
         let devset = Devset::load(dir)?;
         for page in devset.pages() {
             let Gold::Text { text: gold, .. } = &page.gold else { continue };
-            let input = page.text_input();
-            let labels = align_lines(input, gold);
-            let features = cleaner.line_features(input);
-            assert_eq!(labels.len(), features.len(), "{folder}/{}: one label per line", page.entry.id);
-            let labelled = labels.iter().filter(|l| l.is_content().is_some()).count();
-            if labelled == 0 {
-                continue;
-            }
-            let weight = 1.0 / labelled as f64;
             let entry = &page.entry;
-            let (domain, fold) = (field(entry.group()), entry.fold(FOLDS));
-            let id = field(&entry.id);
-            for (i, label) in labels.iter().enumerate() {
-                let Some(content) = label.is_content() else { continue };
-                write!(csv, "{folder},{id},{domain},{fold},{i},{},{weight}", u8::from(content))?;
-                for value in features.row(i) {
-                    write!(csv, ",{value}")?;
+            let (domain, fold, id) = (field(entry.group()), entry.fold(FOLDS), field(&entry.id));
+            let dump = page.text_input();
+            // The dump, and the dump cropped to its article's first and last lines: what an
+            // extractor hands over, the input unclutter mostly cleans.
+            let mut inputs = vec![(folder.to_string(), dump)];
+            // The margin, 0 to 3 lines, varies with the page (its id's bytes) but not between runs.
+            let margin = entry.id.bytes().map(usize::from).sum::<usize>() % 4;
+            inputs.extend(crop_to_article(dump, gold, margin).map(|crop| (format!("{folder}:crop"), crop)));
+            for (set, input) in inputs {
+                let labels = align_lines(input, gold);
+                let features = cleaner.line_features(input);
+                assert_eq!(labels.len(), features.len(), "{set}/{id}: one label per line");
+                let labelled = labels.iter().filter(|l| l.is_content().is_some()).count();
+                if labelled == 0 {
+                    continue;
                 }
-                writeln!(csv)?;
-                rows += 1;
-                positive += usize::from(content);
+                let weight = 1.0 / labelled as f64;
+                for (i, label) in labels.iter().enumerate() {
+                    let Some(content) = label.is_content() else { continue };
+                    write!(csv, "{set},{id},{domain},{fold},{i},{},{weight}", u8::from(content))?;
+                    for value in features.row(i) {
+                        write!(csv, ",{value}")?;
+                    }
+                    writeln!(csv)?;
+                    rows += 1;
+                    positive += usize::from(content);
+                }
             }
         }
     }

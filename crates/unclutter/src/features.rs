@@ -18,7 +18,7 @@ use crate::meta::Category;
 use crate::rules::boilerplate::{COMMENT_HEADER, COMMENT_META};
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 3;
+pub(crate) const VERSION: u32 = 4;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
@@ -45,7 +45,7 @@ const WINDOW: usize = 3;
 /// | `words_before` | share of the document's words in lines before it |
 /// | `region_distance` | non-blank lines between it and the article region (0 inside) |
 /// | `removed_<category>` | a phrase, line or context rule of that category removed it whole |
-/// | `proposed_header`, `proposed_footer` | the scored rules BPL001 (page header), BPL002 (page footer) propose it |
+/// | `proposed_header`, `proposed_footer`, `proposed_tail` | the scored rules BPL001 (page header), BPL002 (page footer), BPL003 (a related block to the article's end) propose it |
 /// | `comment_cue` | it reads as a comment's metadata or header ("2 days ago", "Reply", "Jane says:") |
 /// | `cues_before`, `cues_after` | comment cues before it, after it |
 /// | `ends_before`, `ends_after` | lines before it, after it, that a rule removed as the start of a related block (an end-of-article heading) |
@@ -90,6 +90,7 @@ pub const NAMES: [&str; WIDTH] = [
     "removed_layout",
     "proposed_header",
     "proposed_footer",
+    "proposed_tail",
     "comment_cue",
     "cues_before",
     "cues_after",
@@ -109,7 +110,7 @@ pub const NAMES: [&str; WIDTH] = [
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 49;
+pub const WIDTH: usize = 50;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
@@ -122,11 +123,11 @@ const WORDS_BEFORE: usize = 17;
 const REGION_DISTANCE: usize = 18;
 const REMOVED: usize = 19;
 pub(crate) const PROPOSED: usize = 31;
-pub(crate) const COMMENT_CUE: usize = 33;
-const CUES: usize = 34;
-const ENDS: usize = 36;
-pub(crate) const WIN: usize = 38;
-const DOC: usize = 42;
+pub(crate) const COMMENT_CUE: usize = 34;
+const CUES: usize = 35;
+const ENDS: usize = 37;
+pub(crate) const WIN: usize = 39;
+const DOC: usize = 43;
 
 /// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
 /// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
@@ -215,7 +216,7 @@ fn category_column(category: Category) -> usize {
 
 /// The proposal column of a scored rule, by its code.
 fn proposal_column(code: &str) -> Option<usize> {
-    ["BPL001", "BPL002"].iter().position(|c| *c == code).map(|k| PROPOSED + k)
+    ["BPL001", "BPL002", "BPL003"].iter().position(|c| *c == code).map(|k| PROPOSED + k)
 }
 
 /// True when a line reads as a comment's metadata ("2 days ago", "Reply") or header ("Jane
@@ -395,7 +396,8 @@ mod tests {
         assert_eq!(NAMES[REGION_DISTANCE], "region_distance");
         assert_eq!(NAMES[PROPOSED], "proposed_header");
         assert_eq!(proposal_column("BPL002").map(|c| NAMES[c]), Some("proposed_footer"));
-        assert_eq!(proposal_column("BPL003"), None, "the article tail is a rule, not scored");
+        assert_eq!(proposal_column("BPL003").map(|c| NAMES[c]), Some("proposed_tail"));
+        assert_eq!(proposal_column("BPL004"), None);
         assert_eq!(NAMES[COMMENT_CUE], "comment_cue");
         assert_eq!(NAMES[CUES], "cues_before");
         assert_eq!(NAMES[ENDS], "ends_before");
@@ -524,12 +526,12 @@ mod tests {
         let doc = unclutter_text::Document::parse(PAGE, None);
         for (i, seg) in doc.segments.iter().enumerate() {
             let removal = plain.removals().iter().find(|r| r.span() == seg.full);
-            let flagged = f.row(i)[REMOVED..PROPOSED + 2].contains(&1.0);
+            let flagged = f.row(i)[REMOVED..PROPOSED + 3].contains(&1.0);
             if flagged && f.get(i, "proposed_header") == Some(0.0) && f.get(i, "proposed_footer") == Some(0.0) {
                 assert!(removal.is_some(), "line {i} was removed by a rule");
             }
             if let Some(r) = removal {
-                assert!(flagged || r.rule().code() == "BPL006" || r.rule().code() == "LAY002", "line {i}: {r:?}");
+                assert!(flagged || r.rule().code() == "LAY002", "line {i}: {r:?}");
             }
         }
         assert_eq!(cleaner.clean(PAGE).removals(), plain.removals(), "a traced run leaves no state behind");

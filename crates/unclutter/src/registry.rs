@@ -46,7 +46,6 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &boilerplate::ArticleTail,
     &boilerplate::OutsideContent,
     &boilerplate::PageFurniture,
-    &boilerplate::ContentScore,
     &layout::OrphanWidget,
     &layout::BlankLines,
 ];
@@ -65,6 +64,18 @@ impl RuleId {
     /// Looks a rule up by kebab name (ASCII case-insensitive).
     pub fn from_name(name: &str) -> Option<RuleId> {
         RuleId::all().find(|r| r.name().eq_ignore_ascii_case(name))
+    }
+
+    /// True when the content scorer decides this rule's removals ([`crate::Scorer`]): the rule
+    /// proposes lines, and a proposed line goes when it scores low.
+    ///
+    /// ```
+    /// use unclutter::RuleId;
+    /// assert!(RuleId::from_code("BPL001").unwrap().is_scored());
+    /// assert!(!RuleId::from_code("NAV001").unwrap().is_scored());
+    /// ```
+    pub fn is_scored(self) -> bool {
+        rule(self).scored()
     }
 
     /// The registry's handle on `rule`.
@@ -95,10 +106,6 @@ mod tests {
             assert_eq!(hooks.finish.is_some(), phase == Phase::Finish, "{code}: a finish hook is for Finish rules");
             if matches!(phase, Phase::Segment | Phase::Line) {
                 assert!(hooks.line.is_some(), "{code}: a {phase:?} rule needs a line hook");
-            }
-            if phase == Phase::Score {
-                assert!(rule(id).scored() && rule(id).phrases().is_none(), "{code}: the scorer acts for a Score rule");
-                assert!(hooks.line.is_none(), "{code}: a Score rule has no hooks");
             }
             if phase == Phase::Phrase {
                 assert!(rule(id).phrases().is_some(), "{code}: a Phrase rule needs phrases");

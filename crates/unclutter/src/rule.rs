@@ -39,9 +39,8 @@ impl RuleId {
 ///    beside other clutter or at the end of what is kept, so after every line-removing rule
 ///    but the structural ones), `Structure` (the structural analysis: article tail, page header
 ///    and footer, which are scored: they propose lines).
-/// 6. `Score`: the content scorer (`crate::scorer`) decides the proposals and removes the lines
-///    its model finds unlike article text, in the name of its rule; a `Score` rule has no hook.
-/// 7. `Finish`: once, after everything else (leftover blank lines).
+/// 6. `Finish`: once, after everything else (leftover blank lines). Before it, the content
+///    scorer (`crate::scorer`) decides the scored rules' proposals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Phase {
     Segment,
@@ -53,7 +52,6 @@ pub(crate) enum Phase {
     Runs,
     Bios,
     Structure,
-    Score,
     Finish,
 }
 

@@ -1,20 +1,20 @@
-//! The content scorer: a learned model that scores every line still kept after the context
-//! rounds with the probability that it is article text, from the line's features
-//! (`crate::features`), and decides the structural removals with that score.
+//! The content scorer: a learned model that decides the structural removals. It scores a line
+//! with the probability that it is article text, from the line's features (`crate::features`).
 //!
-//! The page-zone rules (BPL001 page header, BPL002 page footer) are *scored*: they propose lines
-//! rather than remove them, and their proposals are features. The scorer then removes:
-//! - on a whole-page dump, every proposed line whose score is below the threshold, under the
-//!   code of the rule that proposed it, and, when BPL006 (content-score, a preview rule) is
-//!   selected, every other kept line that scores below it, under BPL006;
-//! - on an already-extracted article, only a run of low-scoring lines at its start or its end,
-//!   and nothing when that would take more than [`ARTICLE_SHARE`] of the article's words: an
-//!   extractor's output is article, with at most a leaked menu around it.
+//! The structural rules whose judgement rests on thresholds are *scored*: BPL001 (page header),
+//! BPL002 (page footer) and BPL003's related-block cuts propose lines rather than remove them,
+//! and their proposals are features. The scorer then removes:
+//! - on a whole-page dump, every proposed line whose score is below the threshold;
+//! - on an already-extracted article, only a run of proposed low-scoring lines at its start or
+//!   its end, and nothing when that would take more than [`ARTICLE_SHARE`] of the article's
+//!   words: an extractor's output is article, with at most a leaked menu around it.
 //!
-//! The article tail (BPL003) stays a rule: its markers ("3 Comments", "Related Stories") say
-//! what its lines are better than their prose does. The pipeline runs the context rounds and
-//! the scorer again while the scorer removes lines, so that what it removed is settled as the
-//! rules would settle it, and cleaning the output again finds nothing more.
+//! Each removal keeps the proposing rule's code and reason, with the score and the evidence
+//! that weighed most added. Verdicts of explicit evidence stay rules' removals: a comment
+//! section under its heading ("3 Comments"), a caption the page repeats. The pipeline runs the
+//! context rounds and the scorer again while the scorer removes lines, and then cleans the kept
+//! text again until nothing more goes (`Pipeline::settle`), so that cleaning the output again
+//! finds nothing more.
 //!
 //! Without a scorer (`CleanerBuilder::scorer(None)`), and in HTML mode, where the markup
 //! decides the page's zones, a proposal is a removal.
@@ -30,7 +30,6 @@ use std::sync::{Arc, LazyLock};
 use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
 use crate::features::{self, LineFeatures, COMMENT_CUE, STOP_SHARE, WIDTH, WIN, WORDS};
-use crate::meta::RuleId;
 
 /// The bundled model for text input, trained on the devset by `scripts/train`.
 const BUNDLED_TEXT: &str = include_str!("../model/content-text.lgb");
@@ -56,8 +55,6 @@ pub struct Scorer {
 struct Model {
     trees: bosk::LgbModel,
     threshold: f32,
-    /// The stricter threshold of lines no rule proposed (BPL006).
-    unproposed: f32,
     description: Vec<String>,
 }
 
@@ -114,7 +111,7 @@ impl Scorer {
     /// any other `key = value` kept as its description), then a LightGBM text model of a binary
     /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
     pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
-        let (mut schema, mut threshold, mut unproposed, mut description) = (None, None, None, Vec::new());
+        let (mut schema, mut threshold, mut description) = (None, None, Vec::new());
         let mut body = 0;
         for line in text.split_inclusive('\n') {
             let Some(header) = line.strip_prefix('#') else { break };
@@ -128,13 +125,13 @@ impl Scorer {
                             .map_err(|_| ScorerError::Header(format!("schema_hash {value:?} is not hexadecimal")))?,
                     )
                 }
-                "threshold" | "unproposed_threshold" => {
+                "threshold" => {
                     let t: f32 = value
                         .parse()
                         .ok()
                         .filter(|t: &f32| (0.0..1.0).contains(t))
-                        .ok_or_else(|| ScorerError::Header(format!("{key} {value:?} is not in 0..1")))?;
-                    *(if key == "threshold" { &mut threshold } else { &mut unproposed }) = Some(t);
+                        .ok_or_else(|| ScorerError::Header(format!("threshold {value:?} is not in 0..1")))?;
+                    threshold = Some(t);
                 }
                 _ => description.push(format!("{key}: {value}")),
             }
@@ -145,8 +142,6 @@ impl Scorer {
             return Err(ScorerError::Schema { expected, found });
         }
         let threshold = threshold.ok_or_else(|| ScorerError::Header("no threshold line".into()))?;
-        // Without its own, an unproposed line needs the proposals' threshold halved.
-        let unproposed = unproposed.unwrap_or(threshold / 2.0).min(threshold);
         let trees = bosk::LgbModel::parse(&text[body..]).map_err(|e| ScorerError::Model(e.to_string()))?;
         if trees.num_features() > WIDTH {
             return Err(ScorerError::Model(format!(
@@ -154,7 +149,7 @@ impl Scorer {
                 trees.num_features()
             )));
         }
-        Ok(Scorer { inner: Arc::new(Model { trees, threshold, unproposed, description }) })
+        Ok(Scorer { inner: Arc::new(Model { trees, threshold, description }) })
     }
 
     /// The score below which a line is clutter, chosen on out-of-fold predictions.
@@ -167,7 +162,7 @@ impl Scorer {
         &self.inner.description
     }
 
-    /// What `unclutter --explain BPL006` prints of the model: how it decides, what the model
+    /// What `unclutter --explain BPL001` (or any scored rule) prints of the model: how it decides, what the model
     /// file says of itself (how it was trained, its out-of-fold quality), and its features.
     ///
     /// ```
@@ -178,9 +173,9 @@ impl Scorer {
         let mut text = format!(
             "The content scorer: {} gradient-boosted trees (LightGBM's text format, evaluated in Rust by the bosk \
              crate) give each line still kept after the rules a score, the probability that it is article text; \
-             below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer) and, \
-             when BPL006 is selected, removes other low-scoring lines of whole-page dumps. On an extracted \
-             article only a low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
+             below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer) and \
+             of BPL003 (a related block to the article's end): a proposed line goes when it scores low. On an \
+             extracted article only a low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
             self.inner.trees.num_trees(),
             self.inner.threshold,
             ARTICLE_SHARE * 100.0
@@ -205,18 +200,9 @@ impl Scorer {
         self.inner.trees.predict_unchecked(&x) as f32
     }
 
-    /// The score below which a line no rule proposed is clutter (BPL006): lower, as removing a
-    /// line on the model's word alone needs more certainty.
-    pub fn unproposed_threshold(&self) -> f32 {
-        self.inner.unproposed
-    }
-
     /// The threshold the bias moves: a precision bias removes more, a recall bias less.
     fn threshold_for(&self, bias: Bias) -> f32 {
-        Self::biased(self.inner.threshold, bias)
-    }
-
-    fn biased(t: f32, bias: Bias) -> f32 {
+        let t = self.inner.threshold;
         match bias {
             Bias::Precision => t + (1.0 - t) * 0.25,
             Bias::Balanced => t,
@@ -259,12 +245,11 @@ fn evidence(row: &[f32]) -> String {
 pub(crate) fn decide(
     decisions: &mut Decisions<'_>,
     scorer: Option<&Scorer>,
-    own: Option<RuleId>,
     keep_features: bool,
 ) -> Option<LineFeatures> {
     let n = decisions.doc().segments.len();
-    // Nothing to decide without a proposal, unless BPL006 may remove any line.
-    let undecided = own.is_none() && (0..n).all(|i| decisions.proposal(i).is_none());
+    // Nothing to decide without a proposal; in HTML mode the markup decides the page's zones.
+    let undecided = (0..n).all(|i| decisions.proposal(i).is_none());
     let scorer = scorer.filter(|_| decisions.dom().is_none() && !undecided);
     if scorer.is_some() {
         decisions.mark_scored();
@@ -279,19 +264,15 @@ pub(crate) fn decide(
         return features;
     };
     let threshold = scorer.threshold_for(decisions.settings().bias);
-    let unproposed = Scorer::biased(scorer.inner.unproposed, decisions.settings().bias);
     let kept: Vec<usize> =
         (0..n).filter(|&i| !decisions.doc().segments[i].is_blank() && decisions.removed_by(i).is_none()).collect();
-    // Lines are scored when a decision needs them, once.
+    // Proposed lines are scored when a decision needs them, once.
     let mut scores: Vec<Option<f32>> = vec![None; kept.len()];
-    let mut score = |k: usize| *scores[k].get_or_insert_with(|| scorer.score(f.row(kept[k])));
-    // The bar a line must score below to go: the proposals' threshold, or the stricter one of
-    // lines no rule proposed, which go only when BPL006 runs.
-    let bar = |k: usize| match decisions.proposal(kept[k]).is_some() {
-        true => Some(threshold),
-        false => own.map(|_| unproposed),
+    let mut low = |k: usize| {
+        decisions.proposal(kept[k])?;
+        let s = *scores[k].get_or_insert_with(|| scorer.score(f.row(kept[k])));
+        (s < threshold).then_some(s)
     };
-    let mut low = |k: usize| bar(k).and_then(|bar| Some(score(k)).filter(|&s| s < bar));
     let chosen: Vec<(usize, f32)> = match decisions.input().0 {
         InputKind::Page => (0..kept.len()).filter_map(|k| Some((k, low(k)?))).collect(),
         InputKind::Article => {
@@ -317,16 +298,9 @@ pub(crate) fn decide(
     };
     for (k, s) in chosen {
         let i = kept[k];
-        let bar = if decisions.proposal(i).is_some() { threshold } else { unproposed };
-        let score = format!("content score {s:.2} (below {bar:.2}): {}", evidence(f.row(i)));
-        match decisions.proposal(i).cloned() {
-            Some((rule, reason)) => decisions.remove_segment(i, rule, format!("{}; {score}", reason.as_str())),
-            None => {
-                if let Some(own) = own {
-                    decisions.remove_segment(i, own, score);
-                }
-            }
-        }
+        let (rule, reason) = decisions.proposal(i).cloned().expect("only proposed lines are chosen");
+        let why = format!("{}; content score {s:.2} (below {threshold:.2}): {}", reason.as_str(), evidence(f.row(i)));
+        decisions.remove_segment(i, rule, why);
     }
     features
 }
@@ -399,12 +373,12 @@ mod tests {
     #[test]
     fn an_extracted_article_keeps_its_middle() {
         // No menu, no furniture: an extractor's output. A short list inside it stays, whatever
-        // it scores, and BPL006 removes nothing between its first and last paragraphs.
+        // it scores: nothing goes between its first and last paragraphs.
         let article = "The council voted seven to two on Tuesday to fund the new bridge across the river, after years of delay.\n\n\
             Costs\nSteel\nLabour\n\n\
             The mayor said that the bridge would open in May and that the work would start in the spring.\n\n\
             Residents on both sides of the river have asked for a crossing for more than a decade.\n";
-        let cleaner = Cleaner::builder().select(["ALL", "BPL006"]).scorer(Some(Scorer::bundled())).build().unwrap();
+        let cleaner = Cleaner::builder().scorer(Some(Scorer::bundled())).build().unwrap();
         let cleaned = cleaner.clean(article);
         assert_eq!(cleaned.input_kind(), InputKind::Article);
         for kept in ["Costs\n", "Steel\n", "Labour\n"] {

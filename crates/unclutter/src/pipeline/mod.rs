@@ -10,8 +10,7 @@
 //!    rule after those it names as `after`, in rounds until a round removes nothing (at most
 //!    [`MAX_ROUNDS`]): a removal can change what an earlier decision saw beside it, and repeating
 //!    until nothing changes is what makes cleaning the output again remove nothing;
-//! 6. the content scorer (`crate::scorer`): it decides the scored rules' proposals and the
-//!    lines its model finds unlike article text;
+//! 6. the content scorer (`crate::scorer`): it decides the scored rules' proposals;
 //! 7. the `Finish` hooks, once.
 //!
 //! Every pass reads the original text and the decisions made so far, and only adds removals.
@@ -34,7 +33,6 @@ use crate::meta::RuleId;
 use crate::registry;
 use crate::removal::{normalize, Removal};
 use crate::rule::{ContextFn, LineFn, PrefixFn, Rule};
-use crate::rules::boilerplate::ContentScore;
 use crate::scorer::{self, Scorer};
 use crate::select::RuleSet;
 use phrases::PhraseMatcher;
@@ -84,8 +82,6 @@ pub(crate) struct Pipeline {
     scored: Vec<bool>,
     /// The content scorer, if the configuration has one.
     scorer: Option<Scorer>,
-    /// The content scorer's own rule (BPL006), if selected.
-    content_score: Option<RuleId>,
 }
 
 /// What building a pipeline can fail on.
@@ -125,7 +121,6 @@ impl Pipeline {
         unclutter_text::language::load();
         let article_ends = RuleId::all().map(|rule| registry::rule(rule).ends_article()).collect();
         let scored = RuleId::all().map(|rule| registry::rule(rule).scored()).collect();
-        let content_score = rules.iter().find(|rule| rule.is(&ContentScore));
         Ok(Pipeline {
             settings,
             prefix: prefix.map(|p| p.1),
@@ -137,7 +132,6 @@ impl Pipeline {
             article_ends,
             scored,
             scorer,
-            content_score,
         })
     }
 
@@ -243,7 +237,7 @@ impl Pipeline {
                 }
             }
             let before = decisions.removal_count();
-            let seen = scorer::decide(&mut decisions, self.scorer.as_ref(), self.content_score, trace && scoring == 0);
+            let seen = scorer::decide(&mut decisions, self.scorer.as_ref(), trace && scoring == 0);
             features = features.or(seen);
             if self.scorer.is_none() || decisions.removal_count() == before {
                 break;

@@ -108,6 +108,7 @@ declare_rule! {
         phase: Structure,
         phrases: Phrases { max_words: 6, action: Action::Mark },
         patterns: [COMMENT_COUNT, COMMENT_HEADER, COMMENT_META],
+        scored: true,
         context: article_tail,
     }
 }
@@ -165,45 +166,6 @@ declare_rule! {
         summary: "in HTML, lines in navigation, footers, share, comment or related widgets, or mostly links",
         phase: Markup,
         markup: page_furniture,
-    }
-}
-
-declare_rule! {
-    /// ## What it removes
-    /// In a whole-page text dump, a line that no structural rule proposed but that the content
-    /// scorer, a learned model, gives a score below its threshold: a menu inside the article
-    /// region, a teaser list between two stories, a stray widget line. On an already-extracted
-    /// article only a low-scoring run at its very start or end goes, and none when it would
-    /// take more than 30% of the article's words.
-    ///
-    /// The scorer reads every line's evidence (length, stop words of the page's language,
-    /// punctuation, position, the article region, the rules' verdicts, the lines around it);
-    /// `unclutter --explain BPL006` lists its features, how it was trained, and its out-of-fold
-    /// quality. The reason names the score and the evidence that weighed most.
-    ///
-    /// ## Why
-    /// Clutter that no phrase names still reads unlike the article around it.
-    ///
-    /// ## Example
-    /// ```text
-    /// The bridge is due to open in May, the mayor said.
-    /// Weather                               <- removed (content score 0.04: 1 word, no stop words, ...)
-    /// Traffic                               <- removed
-    /// The council will meet again next week to set the tolls.
-    /// ```
-    ///
-    /// ## Known false positives
-    /// Short lines of an article that read like a menu (a list of product names without
-    /// sentences between prose paragraphs).
-    pub(crate) struct ContentScore {
-        code: "BPL006",
-        name: "content-score",
-        category: Boilerplate,
-        summary: "lines the learned content scorer finds unlike article text (whole-page dumps)",
-        phase: Score,
-        status: Preview,
-        since: "0.2.0",
-        scored: true,
     }
 }
 
@@ -446,7 +408,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 Marker::Related => 4 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
             };
             if enough_before && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section)) {
-                cut = Some(i);
+                cut = Some((i, kind));
                 break;
             }
         }
@@ -457,11 +419,19 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             section = section_number(doc.text(doc.segments[i].trim)).or(section);
         }
     }
-    let Some(cut) = cut else { return };
+    let Some((cut, kind)) = cut else { return };
     let reason: std::sync::Arc<str> = format!("after the end-of-article marker {:?}", cx.trim(cut)).into();
     for i in cut..end.max(cut + 1) {
-        if !cx.is_blank(i) {
-            cx.remove(i, reason.clone());
+        if cx.is_blank(i) {
+            continue;
+        }
+        match kind {
+            // A comment section's heading says what follows it: its comments go, whatever
+            // they score (they are written as prose).
+            Marker::Comments | Marker::ShownComments => cx.remove_outright(i, reason.clone()),
+            // A related heading may open an inline box with the article going on below it:
+            // the content scorer decides.
+            Marker::Related => cx.remove(i, reason.clone()),
         }
     }
 }
