@@ -259,7 +259,12 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         let blank = seg.is_blank();
         let trim = doc.text(seg.trim);
         let core = doc.text(seg.core);
-        let stats = if blank { Default::default() } else { language.stop_stats(core, &mut buf) };
+        // The analysis counted the words of the lines it kept; the others are counted here.
+        let stats = match (blank, decisions.removed_by(i)) {
+            (true, _) => Default::default(),
+            (false, None) => analysis.word_counts[i],
+            (false, Some(_)) => language.stop_stats(core, &mut buf),
+        };
         let words = stats.length();
         let (mut digits, mut visible) = (0, 0);
         for c in trim.chars().filter(|c| !c.is_whitespace()) {

@@ -11,10 +11,9 @@
 //!
 //! Each removal keeps the proposing rule's code and reason, with the score and the evidence
 //! that weighed most added. Verdicts of explicit evidence stay rules' removals: a comment
-//! section under its heading ("3 Comments"), a caption the page repeats. The pipeline runs the
-//! context rounds and the scorer again while the scorer removes lines, and then cleans the kept
-//! text again until nothing more goes (`Pipeline::settle`), so that cleaning the output again
-//! finds nothing more.
+//! section under its heading ("3 Comments"), a caption the page repeats. The pipeline then
+//! cleans the kept text again until nothing more goes (`Pipeline::settle`), so that cleaning the
+//! output again finds nothing more.
 //!
 //! Without a scorer (`CleanerBuilder::scorer(None)`), and in HTML mode, where the markup
 //! decides the page's zones, a proposal is a removal.

@@ -223,26 +223,15 @@ impl Pipeline {
             (None, None) => evidence.kind(),
         };
         decisions.set_input(kind, evidence);
-        // The context rounds, then the scorer; again while the scorer removes lines, since a
-        // removal changes what the rules propose and what the scorer reads beside it. The
-        // features returned are those of the first decision.
-        let mut features = None;
-        for scoring in 0..MAX_ROUNDS {
-            for _ in 0..MAX_ROUNDS {
-                let before = decisions.removal_count();
-                decisions.start_round();
-                run_hooks(&self.context, &mut decisions);
-                if decisions.removal_count() == before {
-                    break;
-                }
-            }
+        for _ in 0..MAX_ROUNDS {
             let before = decisions.removal_count();
-            let seen = scorer::decide(&mut decisions, self.scorer.as_ref(), trace && scoring == 0);
-            features = features.or(seen);
-            if self.scorer.is_none() || decisions.removal_count() == before {
+            decisions.start_round();
+            run_hooks(&self.context, &mut decisions);
+            if decisions.removal_count() == before {
                 break;
             }
         }
+        let features = scorer::decide(&mut decisions, self.scorer.as_ref(), trace);
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps(), passes: 1 };
         let scored = decisions.was_scored();
