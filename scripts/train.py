@@ -5,14 +5,14 @@ Run through `scripts/train`, which makes the virtual environment (LightGBM from 
 feature table first:
 
     scripts/train                      # writes crates/unclutter/model/content-text.lgb
-    python3 scripts/train.py FEATURES.csv --out MODEL --oof-dir DIR
+    python3 scripts/train.py FEATURES.csv --schema HASH --out MODEL --oof-dir DIR
 
 What it does, deterministically (fixed seeds, one thread count, LightGBM's deterministic mode):
 1. Reads the table of `cargo run --release -p unclutter-eval --example features` (one row per
    labelled line; `fold` groups pages by site, `weight` makes every page weigh the same).
 2. Out of fold: for each of the five folds, trains on the other four and scores the fold; the
-   fold's model goes to DIR/fold-K.lgb for `evaluate --oof DIR`, which cleans each page with
-   the model that never saw its site.
+   fold's model goes to DIR/fold-K.lgb.gz (gzip, no timestamp) for `evaluate --oof DIR` and the
+   devset tests, which clean each page with the model that never saw its site.
 3. Chooses the threshold on those out-of-fold scores: the one that maximises the mean of the
    folders' mean page F1 (words of kept lines against words of article lines), simulating the
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
@@ -22,6 +22,7 @@ What it does, deterministically (fixed seeds, one thread count, LightGBM's deter
 """
 
 import argparse
+import gzip
 import os
 import sys
 
@@ -163,23 +164,23 @@ def main():
     frame["ruled"] = frame[removed].sum(axis=1) > 0
     frame["proposed"] = frame[[c for c in features if c.startswith("proposed_")]].sum(axis=1) > 0
     frame["score"] = np.nan
+    fold_models = []
     for k in range(FOLDS):
         test = frame["fold"] == k
         booster = train(frame[~test], features)
         frame.loc[test, "score"] = booster.predict(frame.loc[test, features].to_numpy(np.float32))
-        write_model(os.path.join(args.oof_dir, f"fold-{k}.lgb"), booster, "")
+        fold_models.append(booster.model_to_string())
         print(f"fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
     oof_auc = auc(frame["label"].to_numpy(), frame["score"].to_numpy(), frame["weight"].to_numpy())
 
     threshold, means, recall = best_threshold(frame, np.arange(0.05, 0.951, 0.025))
     head = header(args.schema, threshold, frame, oof_auc, means, recall)
     # The fold models get the same header: the threshold is chosen on all folds' scores.
-    for k in range(FOLDS):
-        path = os.path.join(args.oof_dir, f"fold-{k}.lgb")
-        with open(path, encoding="utf-8") as f:
-            body = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(head + body)
+    os.makedirs(args.oof_dir, exist_ok=True)
+    for k, body in enumerate(fold_models):
+        path = os.path.join(args.oof_dir, f"fold-{k}.lgb.gz")
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+            out.write((head + body).encode("utf-8"))
     booster = train(frame, features)
     write_model(args.out, booster, head)
     print(head, end="")

@@ -42,9 +42,9 @@
 //! holds. Without `--inputs` the output is as it always was.
 //!
 //! `--oof MODELDIR` scores out of fold: each page is cleaned with the content scorer
-//! `MODELDIR/fold-K.lgb`, where K is the page's fold ([`unclutter_eval::Entry::fold`], five folds
-//! grouped by site), a model trained without any page of that fold's sites (`scripts/train`
-//! writes them to `target/scorer/oof`). These are the numbers that count as quality: the bundled
+//! `MODELDIR/fold-K.lgb.gz`, where K is the page's fold ([`unclutter_eval::Entry::fold`], five
+//! folds grouped by site), a model trained without any page of that fold's sites (`scripts/train`
+//! writes them to `crates/unclutter-eval/models/oof`, which the repository keeps). These are the numbers that count as quality: the bundled
 //! model was trained on every devset page, so its scores here are in-sample. `--no-scorer` runs
 //! the rules alone (the structural rules' proposals are removals).
 //!
@@ -60,9 +60,6 @@ use unclutter::{Bias, Cleaner, Scorer};
 use unclutter_eval::{Devset, Entry, Page, PageScore, Prf, Report};
 
 /// Cleans every page of devset folders and scores the outputs with the measures of score.py.
-/// Folds of the out-of-fold evaluation (as `scripts/train` makes them).
-const FOLDS: usize = 5;
-
 #[derive(Parser, Debug)]
 #[command(name = "evaluate")]
 struct Args {
@@ -177,11 +174,11 @@ fn run(args: &Args) -> Result<(), String> {
     let builder =
         || Cleaner::builder().bias(args.bias).select(args.select.iter().cloned()).ignore(args.ignore.iter().cloned());
     let cleaners = match (&args.oof, args.no_scorer) {
-        (Some(dir), _) => (0..FOLDS)
-            .map(|k| {
-                let path = dir.join(format!("fold-{k}.lgb"));
-                let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-                let scorer = Scorer::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        (Some(dir), _) => unclutter_eval::fold_models(dir)?
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let scorer = Scorer::parse(text).map_err(|e| format!("fold {k} in {}: {e}", dir.display()))?;
                 builder().scorer(Some(scorer)).build().map_err(|e| e.to_string())
             })
             .collect::<Result<Vec<_>, String>>()?,

@@ -26,9 +26,6 @@ use std::time::Instant;
 use unclutter::Cleaner;
 use unclutter_eval::{align_lines, devset_dir, Devset, Gold};
 
-/// Folds of the cross-validation.
-const FOLDS: usize = 5;
-
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -90,7 +87,7 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
         for page in devset.pages() {
             let Gold::Text { text: gold, .. } = &page.gold else { continue };
             let entry = &page.entry;
-            let (domain, fold, id) = (field(entry.group()), entry.fold(FOLDS), field(&entry.id));
+            let (domain, fold, id) = (field(entry.group()), entry.fold(unclutter_eval::FOLDS), field(&entry.id));
             let dump = page.text_input();
             // The dump, and the dump cropped to its article's first and last lines: what an
             // extractor hands over, the input unclutter mostly cleans.

@@ -16,6 +16,8 @@
 //!   output, summed over pages).
 //! - [`align_lines`] labels each line of an input: the article's when at least half of its
 //!   tokens align with the gold's (the labels the structural model learns from).
+//! - [`fold_models`] reads the content scorer's out-of-fold models (one per [`FOLDS`] fold of
+//!   sites), for judging on sites a model was not fitted to.
 //! - [`Report`] scores each page's output and its dump (or input) as is, summarizes them, and
 //!   lists the pages whose cleaning lost gold ([`Report::losing`], [`Report::losing_snippets`]).
 //!
@@ -40,10 +42,12 @@
 
 mod align;
 mod devset;
+mod folds;
 mod measure;
 mod report;
 
 pub use align::{align_lines, LineAlignment};
 pub use devset::{devset_dir, shared_dir, Devset, Entry, Gold, LoadError, Page};
+pub use folds::{fold_models, fold_models_dir, FOLDS};
 pub use measure::{mean, normalize_ws, prf, Bag, Prf, SnippetCounts, Snippets};
 pub use report::{Group, PageReport, PageScore, Report, SnippetScore, SnippetSummary, TextScore, TextSummary};

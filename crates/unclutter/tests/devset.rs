@@ -1,11 +1,26 @@
-//! The devset floors: aeb pages cleaned from their text dumps and from their HTML, scored with
-//! the devset README's token measures by `unclutter_eval` (the same numbers as the evaluate
-//! example and `../shared/tools/score.py`). Fails when a change drops a score below its floor;
-//! skips with a message when `../shared/devset` is absent. The floors only ratchet up; today they
-//! are the targets: text mode F1 0.90 and recall 0.97, HTML mode F1 0.96 and recall 0.98.
+//! The devset floors: pages cleaned from their text dumps and from their HTML, scored with the
+//! devset README's token measures by `unclutter_eval` (the same numbers as the evaluate example
+//! and `../shared/tools/score.py`). Fails when a change drops a score below its floor; skips
+//! with a message when `../shared/devset` is absent. The floors only ratchet up.
+//!
+//! Text mode is judged out of fold: each page is cleaned with the content scorer trained without
+//! its site's fold (`crates/unclutter-eval/models/oof`, written by `scripts/train`), so the
+//! floors hold on sites the model was not fitted to. HTML mode does not use the scorer.
 
-use unclutter::Cleaner;
-use unclutter_eval::{devset_dir, prf, Devset, Page, Prf, Report};
+use unclutter::{Cleaner, Scorer};
+use unclutter_eval::{devset_dir, fold_models, fold_models_dir, prf, Devset, Page, Prf, Report, FOLDS};
+
+/// One cleaner per fold of sites, each with the content scorer trained without that fold.
+fn oof_cleaners() -> Vec<Cleaner> {
+    let models = fold_models(fold_models_dir()).expect("the fold models are in the repository");
+    let scorer = |text: &String| Scorer::parse(text).expect("a fold model matches the feature schema (scripts/train)");
+    models.iter().map(|text| Cleaner::builder().scorer(Some(scorer(text))).build().unwrap()).collect()
+}
+
+/// A page's dump cleaned out of fold: by the cleaner whose scorer never saw its site.
+fn oof_clean(cleaners: &[Cleaner], page: &Page) -> String {
+    cleaners[page.entry.fold(FOLDS)].clean(page.text_input()).text()
+}
 
 /// The devset folder `set`, its HTML included, when it is present.
 fn load(set: &str) -> Option<Devset> {
@@ -36,10 +51,38 @@ fn assert_floors(mode: &str, clean: impl Fn(&Page) -> String, f1_floor: f64, rec
     assert!(recall >= recall_floor, "aeb {mode} recall fell to {recall:.3} (floor {recall_floor})");
 }
 
+/// Out of fold (0.898 and 0.987 when set; the target is 0.90 and 0.97).
 #[test]
 fn aeb_text_mode_stays_above_its_floor() {
-    let cleaner = Cleaner::new();
-    assert_floors("text mode", |page| cleaner.clean(&page.dump).text(), 0.90, 0.97);
+    let cleaners = oof_cleaners();
+    assert_floors("text mode, out of fold", |page| oof_clean(&cleaners, page), 0.89, 0.98);
+}
+
+#[test]
+fn the_fold_models_match_the_feature_schema() {
+    assert_eq!(oof_cleaners().len(), FOLDS);
+}
+
+/// wcxb_dev's pages from their dumps, out of fold: its articles (0.904 when set; the target is
+/// 0.92) and all seven page types (0.781; the target is 0.82).
+#[test]
+fn wcxb_dev_text_mode_stays_above_its_floors() {
+    let Some(dir) = devset_dir("wcxb_dev") else {
+        eprintln!("skipping: ../shared/devset/wcxb_dev is absent");
+        return;
+    };
+    let devset = Devset::load(dir).expect("the devset folder reads");
+    let cleaners = oof_cleaners();
+    let report = Report::score(&devset, |page| oof_clean(&cleaners, page));
+    let all = report.text_summary().expect("full-text gold").output.f1;
+    let articles = report
+        .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
+        .expect("article pages")
+        .output
+        .f1;
+    eprintln!("wcxb_dev text mode, out of fold: articles F1 {articles:.3}, all {all:.3}");
+    assert!(articles >= 0.90, "wcxb_dev articles F1 fell to {articles:.3} (floor 0.90)");
+    assert!(all >= 0.775, "wcxb_dev F1 fell to {all:.3} (floor 0.775)");
 }
 
 #[test]
@@ -90,16 +133,14 @@ fn snippet_f1(clean: impl Fn(&Page) -> String) -> Option<f64> {
 #[test]
 fn readability_and_trafilatura_eval_stay_above_their_floors() {
     let cleaner = Cleaner::new();
-    let from_dump = |page: &Page| cleaner.clean(&page.dump).text();
+    let cleaners = oof_cleaners();
+    let from_dump = |page: &Page| oof_clean(&cleaners, page);
     let from_html = |page: &Page| cleaner.clean_html(html(page)).text();
     let floors: [(&str, Option<f64>, f64); 4] = [
+        // Text mode out of fold: 0.890 and 0.847 when set.
         ("readability real pages, text mode", readability_real_f1(from_dump), 0.88),
         ("readability real pages, HTML mode", readability_real_f1(from_html), 0.95),
-        // 0.851 before dumps without navigation were read as extracted articles (their edges are
-        // no longer cut as page zones): 0.848 since, for half the article text lost after an
-        // extractor (wcxb_dev articles, trafilatura: gold kept 0.954 -> 0.933 before, 0.946 now);
-        // 0.847 without the lexicon entries that were fitted to single pages.
-        ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.845),
+        ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.84),
         ("trafilatura_eval snippets, HTML mode", snippet_f1(from_html), 0.90),
     ];
     for (what, f1, floor) in floors {
