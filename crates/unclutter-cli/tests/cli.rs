@@ -191,3 +191,36 @@ fn html_input_reports_its_projection_and_paths() {
     let text = unclutter(&["--input", "auto"], b"Share\nThe council met on Monday.\n");
     assert_eq!(stdout(&text), "The council met on Monday.\n");
 }
+
+#[test]
+fn the_scorer_is_bundled_none_or_a_model_file() {
+    let page = "Home\nNews\nSport\nWeather\nCulture\n\n\
+        The council voted seven to two on Tuesday to fund the new bridge across the river, after years of delay.\n\n\
+        The mayor said that the bridge would open in May and that the work would start in the spring.\n\n\
+        About us\nContact\nPrivacy\nTerms\n";
+    let scored = unclutter(&["--json"], page.as_bytes());
+    assert!(scored.status.success());
+    assert!(stdout(&scored).contains("content score"), "the default decides with the bundled model");
+    let rules = unclutter(&["--json", "--scorer", "none"], page.as_bytes());
+    assert!(rules.status.success());
+    assert!(!stdout(&rules).contains("content score"));
+    assert!(stdout(&rules).contains("BPL001"), "the rules alone remove the header");
+    let missing = unclutter(&["--scorer", "no/such/model.lgb"], page.as_bytes());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/model.lgb"), "{}", stderr(&missing));
+    let dir = std::env::temp_dir().join(format!("unclutter-stale-model-{}", std::process::id()));
+    std::fs::write(&dir, "# schema_hash = 0000000000000001\n# threshold = 0.5\n").unwrap();
+    let stale = unclutter(&["--scorer", dir.to_str().unwrap()], page.as_bytes());
+    std::fs::remove_file(&dir).unwrap();
+    assert_eq!(stale.status.code(), Some(2));
+    assert!(stderr(&stale).contains("scripts/train"), "{}", stderr(&stale));
+}
+
+#[test]
+fn explain_documents_the_model_for_scored_rules() {
+    let out = unclutter(&["--explain", "BPL001"], b"");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("## The model"));
+    assert!(stdout(&out).contains("oof_line_auc"));
+    assert!(!stdout(&unclutter(&["--explain", "NAV001"], b"")).contains("## The model"));
+}
