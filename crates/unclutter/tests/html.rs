@@ -137,3 +137,33 @@ fn hostile_pages_finish() {
     let attr = format!("<p title=\"{}\">t</p>", "y".repeat(50 << 20));
     assert_eq!(survive("50 MB attribute", &attr), "t");
 }
+
+/// Valid HTML5 that leaves out optional end tags (rows and cells, definitions, list items with
+/// paragraphs), hundreds of times: the article's paragraphs around it stay, and hidden text
+/// stays hidden.
+#[test]
+fn optional_end_tags_left_out_lose_no_text() {
+    let para = |n: usize| {
+        format!("<p>Paragraph {n} of the article: the council voted on Tuesday to fund the new bridge across the river.</p>")
+    };
+    for (open, item, close) in [
+        ("<table>", "<tr><td>cell<td>cell", "</table>"),
+        ("<dl>", "<dt>term<dd>definition", "</dl>"),
+        ("<ul>", "<li><p>item", "</ul>"),
+    ] {
+        let page = format!(
+            "<html><body><article>{}{}{open}{}{close}{}{}<div hidden>secret text</div></article></body></html>",
+            para(1),
+            para(2),
+            item.repeat(700),
+            para(3),
+            para(4)
+        );
+        let cleaned = Cleaner::new().clean_html(&page);
+        let text = cleaned.text();
+        for n in 1..=4 {
+            assert!(text.contains(&format!("Paragraph {n} of the article")), "{item}: paragraph {n} lost");
+        }
+        assert!(!cleaned.input().contains("secret text"), "{item}: hidden text shown");
+    }
+}

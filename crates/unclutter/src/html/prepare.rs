@@ -30,10 +30,105 @@ const VOID: &[&[u8]] = &[
     b"track", b"wbr",
 ];
 
-/// Elements a start tag of the same name closes (`<li>a<li>b`), and the nearest stack entries
-/// an end tag looks through for its element.
-const SELF_CLOSING_SIBLINGS: &[&[u8]] = &[b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option"];
+/// The nearest stack entries an end tag, or a start tag's implied end tags, look through.
 const END_TAG_REACH: usize = 64;
+
+/// Start tags that close an open `p` (HTML5's "close a p element in button scope").
+const CLOSES_P: &[&[u8]] = &[
+    b"address",
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"center",
+    b"details",
+    b"dialog",
+    b"dir",
+    b"div",
+    b"dl",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"header",
+    b"hgroup",
+    b"main",
+    b"menu",
+    b"nav",
+    b"ol",
+    b"p",
+    b"pre",
+    b"section",
+    b"summary",
+    b"table",
+    b"ul",
+    b"li",
+    b"dd",
+    b"dt",
+];
+
+/// Elements an implied end tag never reaches through: the parser's scope boundaries.
+const SCOPE: &[&[u8]] =
+    &[b"html", b"table", b"td", b"th", b"caption", b"template", b"button", b"object", b"marquee", b"applet"];
+
+fn is(name: &[u8], set: &[&[u8]]) -> bool {
+    set.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// The stack length a start tag `name` leaves once the end tags HTML5 implies before it are
+/// applied (`<li>a<li>b`, `<tr><td>a<td>b<tr>`, `<dt>a<dd>b`, `<p>a<div>`, `<option>a<option>`),
+/// so that the scan's depth follows the parser's: only `reach` entries from the top are looked
+/// at. `None`: nothing closes.
+fn implied_close(stack: &[&[u8]], name: &[u8], reach: usize) -> Option<usize> {
+    let from = stack.len().saturating_sub(reach);
+    let top_down = || (from..stack.len()).rev();
+    // The nearest open element in `targets`, not looking past a boundary of `stops`.
+    let nearest = |targets: &[&[u8]], stops: &[&[u8]]| {
+        top_down().take_while(|&i| !is(stack[i], stops) || is(stack[i], targets)).find(|&i| is(stack[i], targets))
+    };
+    let mut keep = stack.len();
+    if is(name, &[b"tr"]) {
+        // Back to the table body (or table): the open row and its cells close.
+        if let Some(i) = nearest(&[b"tbody", b"thead", b"tfoot", b"table"], &[b"html", b"template"]) {
+            keep = i + 1;
+        }
+    } else if is(name, &[b"td", b"th"]) {
+        if let Some(i) = nearest(&[b"tr", b"tbody", b"thead", b"tfoot", b"table"], &[b"html", b"template"]) {
+            keep = i + 1;
+        }
+    } else if is(name, &[b"tbody", b"thead", b"tfoot", b"caption", b"colgroup"]) {
+        if let Some(i) = nearest(&[b"table"], &[b"html", b"template"]) {
+            keep = i + 1;
+        }
+    } else if is(name, &[b"li"]) {
+        if let Some(i) = nearest(&[b"li"], &[b"ol", b"ul", b"html", b"table", b"td", b"th", b"template", b"button"]) {
+            keep = i;
+        }
+    } else if is(name, &[b"dt", b"dd"]) {
+        if let Some(i) = nearest(&[b"dt", b"dd"], &[b"dl", b"html", b"table", b"td", b"th", b"template", b"button"]) {
+            keep = i;
+        }
+    } else if is(name, &[b"option", b"optgroup"]) {
+        let closes: &[&[u8]] = if is(name, &[b"option"]) { &[b"option"] } else { &[b"option", b"optgroup"] };
+        while keep > from && is(stack[keep - 1], closes) {
+            keep -= 1;
+        }
+    }
+    if is(name, CLOSES_P) {
+        if let Some(i) =
+            top_down().filter(|&i| i < keep).take_while(|&i| !is(stack[i], SCOPE)).find(|&i| is(stack[i], &[b"p"]))
+        {
+            keep = keep.min(i);
+        }
+    }
+    (keep < stack.len()).then_some(keep)
+}
 
 /// Returns the page to parse: `html` itself when nothing needed changing.
 pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, str> {
@@ -98,9 +193,9 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
         if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || (self_closing && foreign.is_some()) {
             continue;
         }
-        if let Some(top) = stack.last() {
-            if top.eq_ignore_ascii_case(name) && SELF_CLOSING_SIBLINGS.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-                stack.pop();
+        if foreign.is_none() {
+            if let Some(keep) = implied_close(&stack, name, END_TAG_REACH) {
+                stack.truncate(keep);
             }
         }
         stack.push(name);
@@ -328,6 +423,34 @@ mod tests {
 
     fn prep(html: &str, max_depth: usize, max_tag: usize) -> String {
         prepare(html, max_depth, max_tag).into_owned()
+    }
+
+    #[test]
+    fn implied_end_tags_keep_valid_pages_shallow() {
+        // Rows, cells, list items, definitions and paragraphs whose end tags HTML5 lets a page
+        // leave out: hundreds of them never take the scan past a small depth, so no later tag
+        // is stripped (the hidden div stays hidden, the paragraph keeps its tag).
+        let tail = "<p>After the list.</p><div hidden>secret</div>";
+        for (open, item, close) in [
+            ("<table>", "<tr><td>a<td>b", "</table>"),
+            ("<table><tbody>", "<tr><th>a<td>b", "</table>"),
+            ("<dl>", "<dt>a<dd>b", "</dl>"),
+            ("<ul>", "<li><p>a", "</ul>"),
+            ("<select>", "<option>a", "</select>"),
+            ("<div>", "<p>a", "</div>"),
+        ] {
+            let page = format!("<body>{open}{}{close}{tail}</body>", item.repeat(600));
+            let prepared = prep(&page, 16, 99);
+            assert_eq!(prepared, page, "{item}: nothing is stripped at depth 16");
+        }
+        // What the parser nests stays nested: a list inside an item, a table inside a cell.
+        assert_eq!(implied_close(&[b"ul", b"li", b"ul"], b"li", 64), None);
+        assert_eq!(implied_close(&[b"ul", b"li", b"p"], b"li", 64), Some(1));
+        assert_eq!(implied_close(&[b"table", b"tr", b"td", b"table"], b"tr", 64), None);
+        assert_eq!(implied_close(&[b"table", b"tbody", b"tr", b"td"], b"tr", 64), Some(2));
+        assert_eq!(implied_close(&[b"div", b"p", b"b"], b"div", 64), Some(1));
+        assert_eq!(implied_close(&[b"p", b"button", b"span"], b"div", 64), None, "a p outside the button");
+        assert_eq!(implied_close(&[b"div"], b"span", 64), None);
     }
 
     #[test]
