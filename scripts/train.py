@@ -5,14 +5,15 @@ Run through `scripts/train`, which makes the virtual environment (LightGBM from 
 feature table first:
 
     scripts/train                      # writes crates/unclutter/model/content-text.lgb
-    python3 scripts/train.py FEATURES.csv --schema HASH --out MODEL --oof-dir DIR
+    python3 scripts/train.py FEATURES.csv --schema HASH --out MODEL --out-html MODEL --oof-dir DIR
 
 What it does, deterministically (fixed seeds, one thread count, LightGBM's deterministic mode):
 1. Reads the table of `cargo run --release -p unclutter-eval --example features` (one row per
    labelled line; `fold` groups pages by site, `weight` makes every page weigh the same).
 2. Out of fold: for each of the five folds, trains on the other four and scores the fold; the
-   fold's model goes to DIR/fold-K.lgb.gz (gzip, no timestamp) for `evaluate --oof DIR` and the
-   devset tests, which clean each page with the model that never saw its site.
+   fold's model goes to DIR/fold-K.lgb.gz (DIR/html-fold-K.lgb.gz for HTML; gzip, no timestamp)
+   for `evaluate --oof DIR` and the devset tests, which clean each page with the model that
+   never saw its site. Text (dumps and crops) and HTML projections get a model each.
 3. Chooses the threshold on those out-of-fold scores: the one that maximises the mean of the
    folders' mean page F1 (words of kept lines against words of article lines), simulating the
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
@@ -125,16 +126,18 @@ def best_threshold(frame, grid):
     return best[1], best[2], best[3]
 
 
-def header(features_hash, threshold, frame, oof_auc, means, recall):
+def header(features_hash, input_kind, threshold, frame, oof_auc, means, recall):
     pages = frame.groupby(["folder", "page"]).ngroups
     groups = frame["domain"].nunique()
     folders = " ".join(sorted(frame["folder"].unique()))
     params = ", ".join(f"{k} {v}" for k, v in PARAMS.items() if k not in ("verbose",))
+    what = "an HTML page's projected lines" if input_kind == "html" else "plain text (page dumps, extracted articles)"
     lines = [
-        "unclutter content scorer for text input: LightGBM binary trees over the line features",
+        f"unclutter content scorer for {what}: LightGBM binary trees over the line features",
+        f"input = {input_kind}",
         f"schema_hash = {features_hash}",
         f"threshold = {threshold:.3f}",
-        f"trained_on = {folders}: {len(frame)} labelled lines of {pages} pages from {groups} sites",
+        f"trained_on = {folders}: {len(frame)} labelled lines of {pages} inputs from {groups} sites",
         f"command = scripts/train (LightGBM {lgb.__version__}, {ROUNDS} rounds; {params})",
         f"oof_line_auc = {oof_auc:.4f} (5 folds grouped by site)",
         "oof_page_f1_simulated = " + ", ".join(f"{k} {v:.3f}" for k, v in means.items())
@@ -154,7 +157,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("features")
     parser.add_argument("--schema", required=True, help="the schema hash the features example printed")
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--out", required=True, help="the text model")
+    parser.add_argument("--out-html", required=True, help="the HTML model")
     parser.add_argument("--oof-dir", required=True)
     args = parser.parse_args()
 
@@ -163,29 +167,34 @@ def main():
     removed = [c for c in features if c.startswith("removed_")]
     frame["ruled"] = frame[removed].sum(axis=1) > 0
     frame["proposed"] = frame[[c for c in features if c.startswith("proposed_")]].sum(axis=1) > 0
-    frame["score"] = np.nan
-    fold_models = []
-    for k in range(FOLDS):
-        test = frame["fold"] == k
-        booster = train(frame[~test], features)
-        frame.loc[test, "score"] = booster.predict(frame.loc[test, features].to_numpy(np.float32))
-        fold_models.append(booster.model_to_string())
-        print(f"fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
-    oof_auc = auc(frame["label"].to_numpy(), frame["score"].to_numpy(), frame["weight"].to_numpy())
-
-    threshold, means, recall = best_threshold(frame, np.arange(0.05, 0.951, 0.025))
-    head = header(args.schema, threshold, frame, oof_auc, means, recall)
-    # The fold models get the same header: the threshold is chosen on all folds' scores.
+    html = frame["folder"].str.endswith(":html")
     os.makedirs(args.oof_dir, exist_ok=True)
-    for k, body in enumerate(fold_models):
-        path = os.path.join(args.oof_dir, f"fold-{k}.lgb.gz")
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
-            out.write((head + body).encode("utf-8"))
-    booster = train(frame, features)
-    write_model(args.out, booster, head)
-    print(head, end="")
-    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes) and {FOLDS} fold models in {args.oof_dir}")
-
+    # One model for plain text (dumps and extractor-like crops), one for HTML pages' projections:
+    # the same features, different inputs.
+    for input_kind, rows, out, prefix in [
+        ("text", frame[~html].copy(), args.out, "fold"),
+        ("html", frame[html].copy(), args.out_html, "html-fold"),
+    ]:
+        rows["score"] = np.nan
+        fold_models = []
+        for k in range(FOLDS):
+            test = rows["fold"] == k
+            booster = train(rows[~test], features)
+            rows.loc[test, "score"] = booster.predict(rows.loc[test, features].to_numpy(np.float32))
+            fold_models.append(booster.model_to_string())
+            print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
+        oof_auc = auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
+        threshold, means, recall = best_threshold(rows, np.arange(0.05, 0.951, 0.025))
+        head = header(args.schema, input_kind, threshold, rows, oof_auc, means, recall)
+        # The fold models get the same header: the threshold is chosen on all folds' scores.
+        for k, body in enumerate(fold_models):
+            path = os.path.join(args.oof_dir, f"{prefix}-{k}.lgb.gz")
+            with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+                gz.write((head + body).encode("utf-8"))
+        booster = train(rows, features)
+        write_model(out, booster, head)
+        print(head, end="")
+        print(f"wrote {out} ({os.path.getsize(out)} bytes) and {FOLDS} fold models in {args.oof_dir}")
 
 if __name__ == "__main__":
     main()

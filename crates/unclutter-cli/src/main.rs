@@ -56,9 +56,10 @@ struct Args {
     #[arg(long, value_enum, default_value_t = KindArg::Auto)]
     input_kind: KindArg,
 
-    /// The content scorer that decides the structural removals: `bundled` (the learned model
-    /// shipped with unclutter), `none` (the structural rules alone), or the path of a model file
-    /// that `scripts/train` wrote.
+    /// The content scorer that decides the structural removals: `bundled` (the learned models
+    /// shipped with unclutter, for text and for HTML), `none` (the structural rules alone), or
+    /// the path of a model file that `scripts/train` wrote (it replaces the bundled model of its
+    /// input, text or HTML).
     #[arg(long, value_name = "bundled|none|FILE", default_value = "bundled")]
     scorer: String,
 
@@ -159,7 +160,10 @@ fn run(args: &Args) -> io::Result<()> {
         let m = rule.meta();
         writeln!(out, "{} {} ({})\n\n{}\n\n{}", m.code, m.name, m.category.as_str(), m.summary, m.docs.trim_end())?;
         if rule.is_scored() {
-            writeln!(out, "\n## The model\n\n{}", unclutter::Scorer::bundled().explain().trim_end())?;
+            for (input, scorer) in [("text", unclutter::Scorer::bundled()), ("HTML", unclutter::Scorer::bundled_html())]
+            {
+                writeln!(out, "\n## The model for {input}\n\n{}", scorer.explain().trim_end())?;
+            }
         }
         return out.flush();
     }
@@ -168,6 +172,7 @@ fn run(args: &Args) -> io::Result<()> {
         BiasArg::Balanced => Bias::Balanced,
         BiasArg::Recall => Bias::Recall,
     };
+    let (text_scorer, html_scorer) = scorers(&args.scorer)?;
     let cleaner = Cleaner::builder()
         .select(&args.select)
         .ignore(&args.ignore)
@@ -178,7 +183,8 @@ fn run(args: &Args) -> io::Result<()> {
             KindArg::Auto => None,
         })
         .limits(unclutter::Limits { max_bytes: args.max_bytes, max_lines: args.max_lines })
-        .scorer(scorer(&args.scorer)?)
+        .scorer(text_scorer)
+        .html_scorer(html_scorer)
         .build()
         .map_err(|e| invalid(e.to_string()))?;
     // Read at most one byte past the limit, so an oversized input is refused, not buffered.
@@ -253,14 +259,20 @@ fn annotate(out: &mut impl Write, cleaned: &Cleaned<'_>, color: bool) -> io::Res
     out.write_all(&input.as_bytes()[at..])
 }
 
-/// The content scorer `--scorer` names.
-fn scorer(arg: &str) -> io::Result<Option<unclutter::Scorer>> {
+/// The content scorers `--scorer` names, for text and for HTML: a model file replaces the
+/// bundled model of its input (its header says which).
+fn scorers(arg: &str) -> io::Result<(Option<unclutter::Scorer>, Option<unclutter::Scorer>)> {
+    use unclutter::Scorer;
     match arg {
-        "bundled" => Ok(Some(unclutter::Scorer::bundled())),
-        "none" => Ok(None),
+        "bundled" => Ok((Some(Scorer::bundled()), Some(Scorer::bundled_html()))),
+        "none" => Ok((None, None)),
         path => {
             let text = std::fs::read_to_string(path).map_err(|e| invalid(format!("{path}: {e}")))?;
-            unclutter::Scorer::parse(&text).map(Some).map_err(|e| invalid(format!("{path}: {e}")))
+            let scorer = Scorer::parse(&text).map_err(|e| invalid(format!("{path}: {e}")))?;
+            Ok(match scorer.is_for_html() {
+                true => (Some(Scorer::bundled()), Some(scorer)),
+                false => (Some(scorer), Some(Scorer::bundled_html())),
+            })
         }
     }
 }

@@ -220,7 +220,8 @@ fn the_scorer_is_bundled_none_or_a_model_file() {
 fn explain_documents_the_model_for_scored_rules() {
     let out = unclutter(&["--explain", "BPL001"], b"");
     assert!(out.status.success());
-    assert!(stdout(&out).contains("## The model"));
+    assert!(stdout(&out).contains("## The model for text"));
+    assert!(stdout(&out).contains("## The model for HTML"));
     assert!(stdout(&out).contains("oof_line_auc"));
     assert!(!stdout(&unclutter(&["--explain", "NAV001"], b"")).contains("## The model"));
 }

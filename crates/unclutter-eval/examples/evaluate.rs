@@ -42,7 +42,7 @@
 //! holds. Without `--inputs` the output is as it always was.
 //!
 //! `--oof MODELDIR` scores out of fold: each page is cleaned with the content scorer
-//! `MODELDIR/fold-K.lgb.gz`, where K is the page's fold ([`unclutter_eval::Entry::fold`], five
+//! `MODELDIR/fold-K.lgb.gz` (`html-fold-K.lgb.gz` with `--html`), where K is the page's fold ([`unclutter_eval::Entry::fold`], five
 //! folds grouped by site), a model trained without any page of that fold's sites (`scripts/train`
 //! writes them to `crates/unclutter-eval/models/oof`, which the repository keeps). These are the numbers that count as quality: the bundled
 //! model was trained on every devset page, so its scores here are in-sample. `--no-scorer` runs
@@ -174,15 +174,19 @@ fn run(args: &Args) -> Result<(), String> {
     let builder =
         || Cleaner::builder().bias(args.bias).select(args.select.iter().cloned()).ignore(args.ignore.iter().cloned());
     let cleaners = match (&args.oof, args.no_scorer) {
-        (Some(dir), _) => unclutter_eval::fold_models(dir)?
-            .iter()
-            .enumerate()
-            .map(|(k, text)| {
-                let scorer = Scorer::parse(text).map_err(|e| format!("fold {k} in {}: {e}", dir.display()))?;
-                builder().scorer(Some(scorer)).build().map_err(|e| e.to_string())
-            })
-            .collect::<Result<Vec<_>, String>>()?,
-        (None, true) => vec![builder().scorer(None).build().map_err(|e| e.to_string())?],
+        (Some(dir), _) => {
+            let parse = |text: &String| Scorer::parse(text).map_err(|e| format!("{}: {e}", dir.display()));
+            let text = unclutter_eval::fold_models(dir, "fold")?;
+            let html = unclutter_eval::fold_models(dir, "html-fold")?;
+            text.iter()
+                .zip(&html)
+                .map(|(text, html)| {
+                    let builder = builder().scorer(Some(parse(text)?)).html_scorer(Some(parse(html)?));
+                    builder.build().map_err(|e| e.to_string())
+                })
+                .collect::<Result<Vec<_>, String>>()?
+        }
+        (None, true) => vec![builder().scorer(None).html_scorer(None).build().map_err(|e| e.to_string())?],
         (None, false) => vec![builder().build().map_err(|e| e.to_string())?],
     };
     for (n, dir) in args.dirs.iter().enumerate() {

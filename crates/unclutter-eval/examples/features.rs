@@ -9,7 +9,8 @@
 //! Folders default to aeb, readability and wcxb_dev. Each page gives two inputs: its dump, and
 //! its dump cropped to the article's first and last lines with 0 to 3 lines of the page on each
 //! side (what an extractor hands over, the input unclutter mostly cleans), written as folder
-//! `<folder>:crop`. Columns: `folder`, `page`
+//! `<folder>:crop`; and a third, its HTML's projection (`<folder>:html`, the `dom_` columns
+//! set). Columns: `folder`, `page`
 //! (the page's id),
 //! `domain` ([`unclutter_eval::Entry::group`]: what a cross-validation groups folds by),
 //! `fold` (its fold of five, [`unclutter_eval::Entry::fold`], as `evaluate --oof` assigns them),
@@ -72,7 +73,7 @@ fn crop_to_article<'a>(dump: &'a str, gold: &str, margin: usize) -> Option<&'a s
 fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     // The features do not depend on the scorer: they are what it reads.
-    let cleaner = Cleaner::builder().scorer(None).build()?;
+    let cleaner = Cleaner::builder().scorer(None).html_scorer(None).build()?;
     let mut csv = BufWriter::new(File::create(out)?);
     let schema = cleaner.line_features("");
     write!(csv, "folder,page,domain,fold,line,label,weight")?;
@@ -83,7 +84,8 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
     let (mut rows, mut positive) = (0usize, 0usize);
     for folder in folders {
         let dir = devset_dir(folder).ok_or_else(|| format!("../shared/devset/{folder} is absent"))?;
-        let devset = Devset::load(dir)?;
+        let mut devset = Devset::load(dir)?;
+        devset.load_html()?;
         for page in devset.pages() {
             let Gold::Text { text: gold, .. } = &page.gold else { continue };
             let entry = &page.entry;
@@ -95,13 +97,12 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
             // The margin, 0 to 3 lines, varies with the page (its id's bytes) but not between runs.
             let margin = entry.id.bytes().map(usize::from).sum::<usize>() % 4;
             inputs.extend(crop_to_article(dump, gold, margin).map(|crop| (format!("{folder}:crop"), crop)));
-            for (set, input) in inputs {
+            let mut rows_of = |set: &str, input: &str, features: unclutter::LineFeatures| -> std::io::Result<()> {
                 let labels = align_lines(input, gold);
-                let features = cleaner.line_features(input);
                 assert_eq!(labels.len(), features.len(), "{set}/{id}: one label per line");
                 let labelled = labels.iter().filter(|l| l.is_content().is_some()).count();
                 if labelled == 0 {
-                    continue;
+                    return Ok(());
                 }
                 let weight = 1.0 / labelled as f64;
                 for (i, label) in labels.iter().enumerate() {
@@ -114,6 +115,14 @@ fn write_table(out: &str, folders: &[String]) -> Result<(), Box<dyn std::error::
                     rows += 1;
                     positive += usize::from(content);
                 }
+                Ok(())
+            };
+            for (set, input) in inputs {
+                rows_of(&set, input, cleaner.line_features(input))?;
+            }
+            if let Some(html) = &page.html {
+                let (text, features) = cleaner.line_features_html(html);
+                rows_of(&format!("{folder}:html"), &text, features)?;
             }
         }
     }

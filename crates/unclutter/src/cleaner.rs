@@ -136,8 +136,9 @@ pub struct CleanerBuilder {
     bias: Bias,
     input_kind: Option<InputKind>,
     limits: Limits,
-    /// `None`: the bundled scorer; `Some(None)`: none.
+    /// `None`: the bundled scorer; `Some(None)`: none. For text, and for HTML pages.
     scorer: Option<Option<Scorer>>,
+    html_scorer: Option<Option<Scorer>>,
 }
 
 impl CleanerBuilder {
@@ -195,6 +196,13 @@ impl CleanerBuilder {
         self
     }
 
+    /// The content scorer of HTML pages (`None`: none, the markup rules' proposals are
+    /// removals). The default is [`Scorer::bundled_html`].
+    pub fn html_scorer(mut self, scorer: Option<Scorer>) -> CleanerBuilder {
+        self.html_scorer = Some(scorer);
+        self
+    }
+
     /// The largest input [`Cleaner::try_clean`] accepts.
     pub fn limits(mut self, limits: Limits) -> CleanerBuilder {
         self.limits = limits;
@@ -208,8 +216,9 @@ impl CleanerBuilder {
         };
         let rules = RuleSet::resolve(&parse(&self.select)?, &parse(&self.ignore)?);
         let scorer = self.scorer.unwrap_or_else(|| Some(Scorer::bundled()));
+        let html_scorer = self.html_scorer.unwrap_or_else(|| Some(Scorer::bundled_html()));
         let settings = Settings { bias: self.bias, input_kind: self.input_kind };
-        let pipeline = Pipeline::build(&rules, settings, scorer).map_err(|e| match e {
+        let pipeline = Pipeline::build(&rules, settings, (scorer, html_scorer)).map_err(|e| match e {
             PipelineError::Order(e) => BuildError::Order(e.to_string()),
             PipelineError::Automaton(e) => BuildError::Automaton(e.to_string()),
         })?;
@@ -307,6 +316,22 @@ impl Cleaner {
     pub fn line_features(&self, input: &str) -> LineFeatures {
         let (_, features) = self.inner.pipeline.run_traced(input, None, true);
         features.expect("a traced run keeps the features")
+    }
+
+    /// The features of every line of an HTML page's projection, with the projected text they
+    /// describe (row `i` is line `i` of it), as [`Cleaner::line_features`] gives them for text.
+    ///
+    /// ```
+    /// let cleaner = unclutter::Cleaner::new();
+    /// let (text, features) = cleaner.line_features_html("<nav><a href=/>Home</a></nav><p>The council voted on Tuesday.</p>");
+    /// assert_eq!(text, "Home\nThe council voted on Tuesday.");
+    /// assert_eq!(features.get(0, "html"), Some(1.0));
+    /// assert_eq!(features.get(0, "dom_link_share"), Some(1.0));
+    /// ```
+    pub fn line_features_html(&self, html: &str) -> (String, LineFeatures) {
+        let projection = html::project(html);
+        let (_, features) = self.inner.pipeline.run_traced(&projection.text, Some(&projection), true);
+        (projection.text, features.expect("a traced run keeps the features"))
     }
 
     /// Cleans one HTML page: the page is projected to text (one line per block element, scripts,

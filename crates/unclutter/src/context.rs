@@ -43,6 +43,8 @@ pub(crate) struct Decisions<'a> {
     scored: &'a [bool],
     /// For each segment, the first scored rule that proposed it this round, with its reason.
     proposals: Vec<Option<(RuleId, Reason)>>,
+    /// The markup's proposals, which every round starts from.
+    markup_proposals: Vec<Option<(RuleId, Reason)>>,
     /// The removal count when `structure` was made.
     structure_at: usize,
     /// Whether the content scorer judged any line.
@@ -72,6 +74,7 @@ impl<'a> Decisions<'a> {
             article_ends,
             scored,
             proposals: vec![None; doc.segments.len()],
+            markup_proposals: Vec::new(),
             structure_at: 0,
             scored_lines: false,
             input: (InputKind::Page, InputEvidence::default()),
@@ -204,7 +207,18 @@ impl<'a> Decisions<'a> {
     /// and the scored rules propose anew.
     pub fn start_round(&mut self) {
         self.structure = None;
-        self.proposals.iter_mut().for_each(|p| *p = None);
+        if self.markup_proposals.is_empty() {
+            self.proposals.iter_mut().for_each(|p| *p = None);
+        } else {
+            self.proposals.clone_from(&self.markup_proposals);
+        }
+    }
+
+    /// Keeps the markup rules' proposals for every round.
+    pub fn keep_markup_proposals(&mut self) {
+        if self.proposals.iter().any(Option::is_some) {
+            self.markup_proposals.clone_from(&self.proposals);
+        }
     }
 
     /// Counts `n` steps of work.

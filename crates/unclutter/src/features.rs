@@ -13,12 +13,13 @@ use unclutter_text::words::{capitalised, ends_like_sentence};
 use crate::analysis::LineClass;
 use crate::config::InputKind;
 use crate::context::Decisions;
+use crate::html::BlockKind;
 use crate::input_kind::{is_menu_item, sample};
 use crate::meta::Category;
 use crate::rules::boilerplate::{COMMENT_HEADER, COMMENT_META};
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 4;
+pub(crate) const VERSION: u32 = 5;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
@@ -56,6 +57,12 @@ const WINDOW: usize = 3;
 /// | `doc_lines`, `doc_menu_items`, `doc_longest_menu_run`, `doc_furniture`, `doc_prose_lines` | the input's evidence (non-blank lines, menu items, the longest run of them, furniture lines, prose lines) |
 /// | `doc_words` | words of the document |
 /// | `doc_article` | the input is taken for an extracted article, not a whole page |
+/// | `html` | the text is an HTML page's projection (the `dom_` columns are 0 otherwise) |
+/// | `dom_outside_root` | the line lies outside the page's content root |
+/// | `dom_furniture` | the line lies in page furniture (nav, footer, aside, a share or comment widget...) inside the root |
+/// | `dom_link_share` | share of the line's characters inside links |
+/// | `dom_heading`, `dom_list_item`, `dom_table_cell` | the line is a heading, a list item, in a table cell |
+/// | `proposed_outside`, `proposed_furniture` | the scored markup rules BPL004 (outside the content root), BPL005 (page furniture) propose it |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -107,10 +114,19 @@ pub const NAMES: [&str; WIDTH] = [
     "doc_prose_lines",
     "doc_words",
     "doc_article",
+    "html",
+    "dom_outside_root",
+    "dom_furniture",
+    "dom_link_share",
+    "dom_heading",
+    "dom_list_item",
+    "dom_table_cell",
+    "proposed_outside",
+    "proposed_furniture",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 50;
+pub const WIDTH: usize = 59;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
@@ -128,6 +144,7 @@ const CUES: usize = 35;
 const ENDS: usize = 37;
 pub(crate) const WIN: usize = 39;
 const DOC: usize = 43;
+const DOM: usize = 50;
 
 /// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
 /// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
@@ -216,7 +233,11 @@ fn category_column(category: Category) -> usize {
 
 /// The proposal column of a scored rule, by its code.
 fn proposal_column(code: &str) -> Option<usize> {
-    ["BPL001", "BPL002", "BPL003"].iter().position(|c| *c == code).map(|k| PROPOSED + k)
+    match code {
+        "BPL004" => Some(DOM + 7),
+        "BPL005" => Some(DOM + 8),
+        _ => ["BPL001", "BPL002", "BPL003"].iter().position(|c| *c == code).map(|k| PROPOSED + k),
+    }
 }
 
 /// True when a line reads as a comment's metadata ("2 days ago", "Reply") or header ("Jane
@@ -304,6 +325,16 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
             row[column] = 1.0;
         }
         row[COMMENT_CUE] = flag(!blank && is_comment_cue(trim));
+        if let Some(dom) = decisions.dom() {
+            let line = &dom.lines[i];
+            row[DOM] = 1.0;
+            row[DOM + 1] = flag(!dom.in_root(i));
+            row[DOM + 2] = flag(dom.furniture(i).is_some());
+            row[DOM + 3] = share(line.link_chars as usize, line.chars as usize);
+            row[DOM + 4] = flag(matches!(line.kind, BlockKind::Heading(_)));
+            row[DOM + 5] = flag(matches!(line.kind, BlockKind::ListItem { .. }));
+            row[DOM + 6] = flag(dom.in_table_cell(i));
+        }
         if class == LineClass::Prose {
             total_prose_words += words;
         }
@@ -402,14 +433,17 @@ mod tests {
         assert_eq!(NAMES[PROPOSED], "proposed_header");
         assert_eq!(proposal_column("BPL002").map(|c| NAMES[c]), Some("proposed_footer"));
         assert_eq!(proposal_column("BPL003").map(|c| NAMES[c]), Some("proposed_tail"));
-        assert_eq!(proposal_column("BPL004"), None);
+        assert_eq!(proposal_column("NAV001"), None);
         assert_eq!(NAMES[COMMENT_CUE], "comment_cue");
         assert_eq!(NAMES[CUES], "cues_before");
         assert_eq!(NAMES[ENDS], "ends_before");
         assert_eq!(NAMES[WIN], "win_prose");
         assert_eq!(NAMES[WIN + 3], "win_words");
         assert_eq!(NAMES[DOC], "doc_lines");
-        assert_eq!(NAMES[WIDTH - 1], "doc_article");
+        assert_eq!(NAMES[DOC + 6], "doc_article");
+        assert_eq!(NAMES[DOM], "html");
+        assert_eq!(proposal_column("BPL004").map(|c| NAMES[c]), Some("proposed_outside"));
+        assert_eq!(proposal_column("BPL005").map(|c| NAMES[c]), Some("proposed_furniture"));
         for category in Category::ALL {
             assert_eq!(NAMES[category_column(category)], format!("removed_{}", category.as_str()));
         }

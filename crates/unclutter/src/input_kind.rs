@@ -58,10 +58,21 @@ const NAVIGATION_RUN: usize = 4;
 /// This many lines of page furniture are a page's, not an article's leaks.
 const FURNITURE_LINES: usize = 3;
 
+/// What the phrase and line stages made of a line, for the evidence of the input's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Removed {
+    /// Still kept.
+    No,
+    /// Removed as page furniture (navigation, share, promo, legal, ads): evidence of a page.
+    Furniture,
+    /// Removed as something else.
+    Other,
+}
+
 impl InputEvidence {
     /// Reads the evidence of `doc`; `furniture(i)` says whether a phrase or line rule removed
     /// line `i` as page furniture.
-    pub(crate) fn read(doc: &Document<'_>, furniture: impl Fn(usize) -> bool) -> InputEvidence {
+    pub(crate) fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed) -> InputEvidence {
         let language = Language::detect(&sample(doc));
         let mut buf = String::new();
         let mut evidence = InputEvidence::default();
@@ -70,8 +81,14 @@ impl InputEvidence {
             if seg.is_blank() {
                 continue;
             }
+            let removed = removed(i);
+            if removed == Removed::Other {
+                // Gone before any judgement of the page (a lone symbol, a related heading): the
+                // output will not hold it, so it neither breaks nor makes a run.
+                continue;
+            }
             evidence.lines += 1;
-            if furniture(i) {
+            if removed == Removed::Furniture {
                 // A widget label ("Sign in", "Share") in a run of menu items is navigation too.
                 evidence.furniture_lines += 1;
                 if run > 0 {
@@ -149,7 +166,7 @@ mod tests {
     use super::*;
 
     fn evidence(text: &str) -> InputEvidence {
-        InputEvidence::read(&Document::parse(text, None), |_| false)
+        InputEvidence::read(&Document::parse(text, None), |_| Removed::No)
     }
 
     #[test]
@@ -175,12 +192,34 @@ mod tests {
     fn furniture_lines_make_a_page_and_continue_menu_runs() {
         let text = "Politics\nBusiness\nSkip to content\nSport\nCulture\n";
         let doc = Document::parse(text, None);
-        let with_furniture = InputEvidence::read(&doc, |i| i == 2);
+        let furniture =
+            |set: &'static [usize]| move |i| if set.contains(&i) { Removed::Furniture } else { Removed::No };
+        let with_furniture = InputEvidence::read(&doc, furniture(&[2]));
         assert_eq!(with_furniture.longest_menu_run, 5);
-        let opening = InputEvidence::read(&doc, |i| i == 0 || i == 2);
+        let opening = InputEvidence::read(&doc, furniture(&[0, 2]));
         assert_eq!(opening.longest_menu_run, 4, "a furniture line does not open a run");
         assert_eq!(with_furniture.furniture_lines, 1);
-        let three = InputEvidence::read(&doc, |i| i >= 2);
+        let three = InputEvidence::read(&doc, |i| if i >= 2 { Removed::Furniture } else { Removed::No });
         assert_eq!(three.kind(), InputKind::Page);
+    }
+
+    #[test]
+    fn lines_removed_as_other_clutter_are_absent() {
+        // "|" (a lone symbol) would break the run; its removal leaves four menu items in a row,
+        // as cleaning the output again reads them.
+        let doc = Document::parse(
+            "Politics
+Business
+|
+Sport
+Culture
+",
+            None,
+        );
+        assert_eq!(InputEvidence::read(&doc, |_| Removed::No).longest_menu_run, 2);
+        let gone = InputEvidence::read(&doc, |i| if i == 2 { Removed::Other } else { Removed::No });
+        assert_eq!(gone.longest_menu_run, 4);
+        assert_eq!(gone.lines, 4);
+        assert_eq!(gone.kind(), InputKind::Page);
     }
 }

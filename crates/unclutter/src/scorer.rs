@@ -2,12 +2,17 @@
 //! with the probability that it is article text, from the line's features (`crate::features`).
 //!
 //! The structural rules whose judgement rests on thresholds are *scored*: BPL001 (page header),
-//! BPL002 (page footer) and BPL003's related-block cuts propose lines rather than remove them,
-//! and their proposals are features. The scorer then removes:
-//! - on a whole-page dump, every proposed line whose score is below the threshold;
+//! BPL002 (page footer), BPL003's related-block cuts, and in HTML BPL004 (outside the content
+//! root) and BPL005 (page furniture) propose lines rather than remove them, and their proposals
+//! are features. The scorer then removes:
+//! - on a whole-page dump or an HTML page, every proposed line whose score is below the
+//!   threshold;
 //! - on an already-extracted article, only a run of proposed low-scoring lines at its start or
 //!   its end, and nothing when that would take more than [`ARTICLE_SHARE`] of the article's
 //!   words: an extractor's output is article, with at most a leaked menu around it.
+//!
+//! Plain text and HTML pages have a model each (`model/content-text.lgb`,
+//! `model/content-html.lgb`): the same features, different inputs.
 //!
 //! Each removal keeps the proposing rule's code and reason, with the score and the evidence
 //! that weighed most added. Verdicts of explicit evidence stay rules' removals: a comment
@@ -15,8 +20,8 @@
 //! cleans the kept text again until nothing more goes (`Pipeline::settle`), so that cleaning the
 //! output again finds nothing more.
 //!
-//! Without a scorer (`CleanerBuilder::scorer(None)`), and in HTML mode, where the markup
-//! decides the page's zones, a proposal is a removal.
+//! Without a scorer (`CleanerBuilder::scorer(None)`, `html_scorer(None)`), a proposal is a
+//! removal, as the rules alone decide.
 //!
 //! The model is a gradient-boosted tree ensemble in LightGBM's text format, read and evaluated
 //! by the `bosk` crate (pure Rust, no FFI). Its file opens with `#` lines that `scripts/train`
@@ -30,8 +35,10 @@ use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
 use crate::features::{self, LineFeatures, COMMENT_CUE, STOP_SHARE, WIDTH, WIN, WORDS};
 
-/// The bundled model for text input, trained on the devset by `scripts/train`.
+/// The bundled models for plain text and for HTML pages, trained on the devset by
+/// `scripts/train`.
 const BUNDLED_TEXT: &str = include_str!("../model/content-text.lgb");
+const BUNDLED_HTML: &str = include_str!("../model/content-html.lgb");
 
 /// Most of an extracted article's words that the scorer may remove from its start and end.
 pub(crate) const ARTICLE_SHARE: f64 = 0.3;
@@ -54,6 +61,8 @@ pub struct Scorer {
 struct Model {
     trees: bosk::LgbModel,
     threshold: f32,
+    /// The model judges an HTML page's projected lines (its header says `input = html`).
+    html: bool,
     description: Vec<String>,
 }
 
@@ -99,18 +108,36 @@ impl std::error::Error for ScorerError {}
 
 static BUNDLED: LazyLock<Scorer> =
     LazyLock::new(|| Scorer::parse(BUNDLED_TEXT).expect("the bundled model matches the feature schema"));
+static BUNDLED_HTML_MODEL: LazyLock<Scorer> =
+    LazyLock::new(|| Scorer::parse(BUNDLED_HTML).expect("the bundled HTML model matches the feature schema"));
 
 impl Scorer {
-    /// The model shipped with the library, for text input (parsed once per process).
+    /// The model shipped with the library for plain text (parsed once per process).
     pub fn bundled() -> Scorer {
         BUNDLED.clone()
     }
 
+    /// The model shipped with the library for HTML pages (parsed once per process).
+    ///
+    /// ```
+    /// assert!(unclutter::Scorer::bundled_html().is_for_html());
+    /// assert!(!unclutter::Scorer::bundled().is_for_html());
+    /// ```
+    pub fn bundled_html() -> Scorer {
+        BUNDLED_HTML_MODEL.clone()
+    }
+
+    /// True when the model judges HTML pages' projected lines (`input = html` in its header),
+    /// false for plain text.
+    pub fn is_for_html(&self) -> bool {
+        self.inner.html
+    }
+
     /// Reads a model file: `#` header lines (`schema_hash = <16 hex digits>`, `threshold = <0..1>`,
-    /// any other `key = value` kept as its description), then a LightGBM text model of a binary
+    /// `input = text|html` (text when absent), any other `key = value` kept as its description), then a LightGBM text model of a binary
     /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
     pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
-        let (mut schema, mut threshold, mut description) = (None, None, Vec::new());
+        let (mut schema, mut threshold, mut html, mut description) = (None, None, false, Vec::new());
         let mut body = 0;
         for line in text.split_inclusive('\n') {
             let Some(header) = line.strip_prefix('#') else { break };
@@ -132,6 +159,13 @@ impl Scorer {
                         .ok_or_else(|| ScorerError::Header(format!("threshold {value:?} is not in 0..1")))?;
                     threshold = Some(t);
                 }
+                "input" => {
+                    html = match value {
+                        "text" => false,
+                        "html" => true,
+                        _ => return Err(ScorerError::Header(format!("input {value:?} is neither text nor html"))),
+                    }
+                }
                 _ => description.push(format!("{key}: {value}")),
             }
         }
@@ -148,7 +182,7 @@ impl Scorer {
                 trees.num_features()
             )));
         }
-        Ok(Scorer { inner: Arc::new(Model { trees, threshold, description }) })
+        Ok(Scorer { inner: Arc::new(Model { trees, threshold, html, description }) })
     }
 
     /// The score below which a line is clutter, chosen on out-of-fold predictions.
@@ -170,11 +204,13 @@ impl Scorer {
     /// ```
     pub fn explain(&self) -> String {
         let mut text = format!(
-            "The content scorer: {} gradient-boosted trees (LightGBM's text format, evaluated in Rust by the bosk \
+            "The content scorer ({}): {} gradient-boosted trees (LightGBM's text format, evaluated in Rust by the bosk \
              crate) give each line still kept after the rules a score, the probability that it is article text; \
-             below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer) and \
-             of BPL003 (a related block to the article's end): a proposed line goes when it scores low. On an \
-             extracted article only a low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
+             below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer), of \
+             BPL003 (a related block to the article's end) and in HTML of BPL004 and BPL005 (outside the content \
+             root, page furniture): a proposed line goes when it scores low. On an extracted article only a \
+             low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
+            if self.inner.html { "HTML pages" } else { "plain text" },
             self.inner.trees.num_trees(),
             self.inner.threshold,
             ARTICLE_SHARE * 100.0
@@ -247,9 +283,9 @@ pub(crate) fn decide(
     keep_features: bool,
 ) -> Option<LineFeatures> {
     let n = decisions.doc().segments.len();
-    // Nothing to decide without a proposal; in HTML mode the markup decides the page's zones.
+    // Nothing to decide without a proposal.
     let undecided = (0..n).all(|i| decisions.proposal(i).is_none());
-    let scorer = scorer.filter(|_| decisions.dom().is_none() && !undecided);
+    let scorer = scorer.filter(|_| !undecided);
     if scorer.is_some() {
         decisions.mark_scored();
     }

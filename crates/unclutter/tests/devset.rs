@@ -5,21 +5,32 @@
 //!
 //! Text mode is judged out of fold: each page is cleaned with the content scorer trained without
 //! its site's fold (`crates/unclutter-eval/models/oof`, written by `scripts/train`), so the
-//! floors hold on sites the model was not fitted to. HTML mode does not use the scorer.
+//! floors hold on sites the model was not fitted to; HTML mode too, with the HTML models.
 
 use unclutter::{Cleaner, Scorer};
 use unclutter_eval::{devset_dir, fold_models, fold_models_dir, prf, Devset, Page, Prf, Report, FOLDS};
 
 /// One cleaner per fold of sites, each with the content scorer trained without that fold.
 fn oof_cleaners() -> Vec<Cleaner> {
-    let models = fold_models(fold_models_dir()).expect("the fold models are in the repository");
+    let text = fold_models(fold_models_dir(), "fold").expect("the fold models are in the repository");
+    let html = fold_models(fold_models_dir(), "html-fold").expect("the HTML fold models are in the repository");
     let scorer = |text: &String| Scorer::parse(text).expect("a fold model matches the feature schema (scripts/train)");
-    models.iter().map(|text| Cleaner::builder().scorer(Some(scorer(text))).build().unwrap()).collect()
+    text.iter()
+        .zip(&html)
+        .map(|(text, html)| {
+            Cleaner::builder().scorer(Some(scorer(text))).html_scorer(Some(scorer(html))).build().unwrap()
+        })
+        .collect()
 }
 
 /// A page's dump cleaned out of fold: by the cleaner whose scorer never saw its site.
 fn oof_clean(cleaners: &[Cleaner], page: &Page) -> String {
     cleaners[page.entry.fold(FOLDS)].clean(page.text_input()).text()
+}
+
+/// A page's HTML cleaned out of fold.
+fn oof_clean_html(cleaners: &[Cleaner], page: &Page) -> String {
+    cleaners[page.entry.fold(FOLDS)].clean_html(html(page)).text()
 }
 
 /// The devset folder `set`, its HTML included, when it is present.
@@ -63,32 +74,38 @@ fn the_fold_models_match_the_feature_schema() {
     assert_eq!(oof_cleaners().len(), FOLDS);
 }
 
-/// wcxb_dev's pages from their dumps, out of fold: its articles (0.904 when set; the target is
-/// 0.92) and all seven page types (0.781; the target is 0.82).
+/// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.904 and
+/// 0.781 when set; the targets are 0.92 and 0.82) and from the HTML (0.943 and 0.819; the
+/// targets are 0.95 and 0.86).
 #[test]
-fn wcxb_dev_text_mode_stays_above_its_floors() {
-    let Some(dir) = devset_dir("wcxb_dev") else {
+fn wcxb_dev_stays_above_its_floors() {
+    let Some(mut devset) = devset_dir("wcxb_dev").map(|dir| Devset::load(dir).expect("the devset folder reads")) else {
         eprintln!("skipping: ../shared/devset/wcxb_dev is absent");
         return;
     };
-    let devset = Devset::load(dir).expect("the devset folder reads");
+    devset.load_html().expect("the devset's HTML reads");
     let cleaners = oof_cleaners();
-    let report = Report::score(&devset, |page| oof_clean(&cleaners, page));
-    let all = report.text_summary().expect("full-text gold").output.f1;
-    let articles = report
-        .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
-        .expect("article pages")
-        .output
-        .f1;
-    eprintln!("wcxb_dev text mode, out of fold: articles F1 {articles:.3}, all {all:.3}");
-    assert!(articles >= 0.90, "wcxb_dev articles F1 fell to {articles:.3} (floor 0.90)");
-    assert!(all >= 0.775, "wcxb_dev F1 fell to {all:.3} (floor 0.775)");
+    let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
+    let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
+    for (mode, report, floors) in [("text", text, (0.90, 0.775)), ("HTML", html, (0.94, 0.81))] {
+        let all = report.text_summary().expect("full-text gold").output.f1;
+        let articles = report
+            .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
+            .expect("article pages")
+            .output
+            .f1;
+        eprintln!("wcxb_dev {mode} mode, out of fold: articles F1 {articles:.3}, all {all:.3}");
+        assert!(articles >= floors.0, "wcxb_dev {mode} articles F1 fell to {articles:.3} (floor {})", floors.0);
+        assert!(all >= floors.1, "wcxb_dev {mode} F1 fell to {all:.3} (floor {})", floors.1);
+    }
 }
 
+/// Out of fold (0.951 and 0.996 when set; the target is 0.96: the rules alone, whose markup
+/// thresholds were set on aeb, score 0.961 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
-    let cleaner = Cleaner::new();
-    assert_floors("HTML mode", |page| cleaner.clean_html(html(page)).text(), 0.96, 0.98);
+    let cleaners = oof_cleaners();
+    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.95, 0.98);
 }
 
 /// The floors are only as good as the scorer: it must give score.py's numbers. (The scorer's own
@@ -132,12 +149,11 @@ fn snippet_f1(clean: impl Fn(&Page) -> String) -> Option<f64> {
 
 #[test]
 fn readability_and_trafilatura_eval_stay_above_their_floors() {
-    let cleaner = Cleaner::new();
     let cleaners = oof_cleaners();
     let from_dump = |page: &Page| oof_clean(&cleaners, page);
-    let from_html = |page: &Page| cleaner.clean_html(html(page)).text();
+    let from_html = |page: &Page| oof_clean_html(&cleaners, page);
     let floors: [(&str, Option<f64>, f64); 4] = [
-        // Text mode out of fold: 0.890 and 0.847 when set.
+        // Out of fold: text 0.890 and 0.847, HTML 0.960 and 0.909 when set.
         ("readability real pages, text mode", readability_real_f1(from_dump), 0.88),
         ("readability real pages, HTML mode", readability_real_f1(from_html), 0.95),
         ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.84),

@@ -27,7 +27,7 @@ use crate::config::{InputKind, Settings};
 use crate::context::{Context, Decisions};
 use crate::features::LineFeatures;
 use crate::html::Projection;
-use crate::input_kind::InputEvidence;
+use crate::input_kind::{InputEvidence, Removed};
 use crate::meta::Category;
 use crate::meta::RuleId;
 use crate::registry;
@@ -80,8 +80,9 @@ pub(crate) struct Pipeline {
     article_ends: Vec<bool>,
     /// For each rule of the registry, whether the content scorer decides its removals.
     scored: Vec<bool>,
-    /// The content scorer, if the configuration has one.
+    /// The content scorers of plain text and of HTML pages, if the configuration has them.
     scorer: Option<Scorer>,
+    html_scorer: Option<Scorer>,
 }
 
 /// What building a pipeline can fail on.
@@ -93,7 +94,11 @@ pub(crate) enum PipelineError {
 
 impl Pipeline {
     /// Orders the passes of `rules` and compiles their phrases and patterns.
-    pub fn build(rules: &RuleSet, settings: Settings, scorer: Option<Scorer>) -> Result<Pipeline, PipelineError> {
+    pub fn build(
+        rules: &RuleSet,
+        settings: Settings,
+        (scorer, html_scorer): (Option<Scorer>, Option<Scorer>),
+    ) -> Result<Pipeline, PipelineError> {
         let selected: Vec<_> = rules.iter().map(|id| (id, registry::rule(id))).collect();
         let order = order(&selected).map_err(PipelineError::Order)?;
         let phrases = PhraseMatcher::build(rules, &settings).map_err(PipelineError::Automaton)?;
@@ -132,6 +137,7 @@ impl Pipeline {
             article_ends,
             scored,
             scorer,
+            html_scorer,
         })
     }
 
@@ -149,7 +155,8 @@ impl Pipeline {
     /// Runs every pass over `input`, with the markup's evidence in HTML mode.
     pub fn run(&self, input: &str, dom: Option<&Projection>) -> Outcome {
         let (mut outcome, _) = self.run_traced(input, dom, false);
-        if outcome.scored {
+        // An HTML page's kept text is plain text: cleaning it again is text mode's business.
+        if outcome.scored && dom.is_none() {
             self.settle(input, &mut outcome);
         }
         outcome
@@ -204,10 +211,12 @@ impl Pipeline {
         let doc = Document::parse(input, self.prefix);
         // Without a scorer the scored rules remove, as they always did; the features are read
         // as a scorer would see them, from proposals.
-        let scored: &[bool] = if self.scorer.is_some() || trace { &self.scored } else { &[] };
+        let scorer = if dom.is_some() { self.html_scorer.as_ref() } else { self.scorer.as_ref() };
+        let scored: &[bool] = if scorer.is_some() || trace { &self.scored } else { &[] };
         let mut decisions = Decisions::new(&doc, &self.settings, dom, &self.article_ends, scored);
         if dom.is_some() {
             run_hooks(&self.markup, &mut decisions);
+            decisions.keep_markup_proposals();
         }
         if let Some(phrases) = &self.phrases {
             phrases.run(&mut decisions);
@@ -215,8 +224,11 @@ impl Pipeline {
         lines::run(&self.lines, &mut decisions);
         // A page's own furniture, as the phrase and line rules found it, is evidence of its kind;
         // an HTML page is a page.
-        let evidence =
-            InputEvidence::read(&doc, |i| decisions.removed_by(i).is_some_and(|r| is_furniture(r.category())));
+        let evidence = InputEvidence::read(&doc, |i| match decisions.removed_by(i) {
+            None => Removed::No,
+            Some(r) if is_furniture(r.category()) => Removed::Furniture,
+            Some(_) => Removed::Other,
+        });
         let kind = match (dom, self.settings.input_kind) {
             (Some(_), _) => InputKind::Page,
             (None, Some(forced)) => forced,
@@ -231,7 +243,7 @@ impl Pipeline {
                 break;
             }
         }
-        let features = scorer::decide(&mut decisions, self.scorer.as_ref(), trace);
+        let features = scorer::decide(&mut decisions, scorer, trace);
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps(), passes: 1 };
         let scored = decisions.was_scored();
@@ -297,8 +309,12 @@ mod tests {
 
     fn pipeline(select: &[&str]) -> Pipeline {
         let select: Vec<_> = select.iter().map(|s| s.parse().unwrap()).collect();
-        Pipeline::build(&RuleSet::resolve(&select, &[]), Settings { bias: Bias::Balanced, input_kind: None }, None)
-            .unwrap()
+        Pipeline::build(
+            &RuleSet::resolve(&select, &[]),
+            Settings { bias: Bias::Balanced, input_kind: None },
+            (None, None),
+        )
+        .unwrap()
     }
 
     #[test]

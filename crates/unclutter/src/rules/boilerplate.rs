@@ -138,6 +138,7 @@ declare_rule! {
         category: Boilerplate,
         summary: "in HTML, lines outside the content root (the element holding the article's prose)",
         phase: Markup,
+        scored: true,
         markup: outside_content,
     }
 }
@@ -165,6 +166,7 @@ declare_rule! {
         category: Boilerplate,
         summary: "in HTML, lines in navigation, footers, share, comment or related widgets, or mostly links",
         phase: Markup,
+        scored: true,
         markup: page_furniture,
     }
 }
