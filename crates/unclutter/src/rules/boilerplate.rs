@@ -281,12 +281,12 @@ fn page_header(cx: &mut Context<'_, '_>) {
     match verdict {
         Some(verdict) => cut_zone(cx, zone, "before", &verdict),
         None => {
-            // Not a page's header, but a gallery's captions repeated above the article still go,
-            // whatever they score: the repetition is the evidence.
+            // Not a page's header, but a gallery's captions repeated above the article are
+            // proposed (a passage an extractor repeats is not a caption: the scorer decides).
             let analysis = cx.structure();
             let lines: Vec<usize> = zone.filter(|&i| analysis.repeated[i]).collect();
             for i in lines {
-                cx.remove_outright(i, "a caption the page repeats three times or more, before the article");
+                cx.remove(i, "a caption the page repeats three times or more, before the article");
             }
         }
     }
