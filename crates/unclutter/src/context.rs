@@ -304,7 +304,7 @@ impl<'r, 'a> Context<'r, 'a> {
 
     /// Removes line `i` whole in this rule's name, unless an earlier decision removed it, even
     /// when the rule is scored: for a verdict of explicit evidence that no line score should
-    /// overrule (a caption the page repeats three times).
+    /// overrule (a comment section under its heading).
     pub fn remove_outright(&mut self, i: usize, reason: impl Into<Reason>) {
         let rule = self.rule;
         self.decisions.remove_segment(i, rule, reason);

@@ -16,7 +16,7 @@
 //!
 //! Each removal keeps the proposing rule's code and reason, with the score and the evidence
 //! that weighed most added. Verdicts of explicit evidence stay rules' removals: a comment
-//! section under its heading ("3 Comments"), a caption the page repeats. The pipeline then
+//! section under its heading ("3 Comments"). The pipeline then
 //! cleans the kept text again until nothing more goes (`Pipeline::settle`), so that cleaning the
 //! output again finds nothing more.
 //!
