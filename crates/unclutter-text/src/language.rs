@@ -65,10 +65,46 @@ pub struct Language {
     english: Option<&'static HashSet<&'static str>>,
 }
 
+/// Most bytes of a sample that detection reads: a few kilobytes decide a language, and a sample
+/// whose one line is megabytes long must not cost megabytes of trigrams.
+pub const MAX_SAMPLE_BYTES: usize = 4096;
+
+/// Appends `line` and a line break to a language sample, no more of it than keeps the sample
+/// within [`MAX_SAMPLE_BYTES`] (cut at a character boundary), so that building a sample from a
+/// megabyte-long line copies only kilobytes.
+///
+/// ```
+/// let mut sample = String::new();
+/// unclutter_text::language::push_sample(&mut sample, &"é".repeat(10_000));
+/// assert!(sample.len() <= unclutter_text::language::MAX_SAMPLE_BYTES + 1);
+/// assert!(sample.ends_with("é\n"));
+/// ```
+pub fn push_sample(sample: &mut String, line: &str) {
+    let mut end = line.len().min(MAX_SAMPLE_BYTES.saturating_sub(sample.len()));
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    sample.push_str(&line[..end]);
+    sample.push('\n');
+}
+
 impl Language {
-    /// Detects the language of `sample` (a few kilobytes of the document's longer lines).
+    /// Detects the language of `sample` (a few kilobytes of the document's longer lines); only
+    /// its first [`MAX_SAMPLE_BYTES`] bytes are read (up to a character boundary).
+    ///
+    /// ```
+    /// use unclutter_text::language::{Language, MAX_SAMPLE_BYTES};
+    /// let english = "The council voted on Tuesday to fund the new bridge across the river. ".repeat(80);
+    /// let tail = "Der Gemeinderat hat am Dienstag beschlossen, die neue Brücke zu bauen. ".repeat(10_000);
+    /// assert!(english.len() > MAX_SAMPLE_BYTES);
+    /// assert_eq!(Language::detect(&(english.clone() + &tail)).code, Some("en"));
+    /// ```
     pub fn detect(sample: &str) -> Language {
-        let info = whatlang::detect(sample);
+        let mut end = sample.len().min(MAX_SAMPLE_BYTES);
+        while !sample.is_char_boundary(end) {
+            end -= 1;
+        }
+        let info = whatlang::detect(&sample[..end]);
         let code3 = info.map(|i| i.lang().code());
         let cjk = matches!(code3, Some("cmn" | "jpn"));
         let code = code3.and_then(|c| CODES.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)).or(if cjk {

@@ -6,7 +6,7 @@
 //! extractor's output has the article's title, maybe a byline, and its paragraphs and lists: a
 //! list item of an article carries stop words or figures, and a leaked widget label stands alone.
 
-use unclutter_text::language::{Language, Stats};
+use unclutter_text::language::{push_sample, Language, Stats};
 use unclutter_text::words::ends_like_sentence;
 use unclutter_text::Document;
 
@@ -151,8 +151,7 @@ pub(crate) fn sample(doc: &Document<'_>) -> String {
     for seg in &doc.segments {
         let t = doc.text(seg.trim);
         if t.len() >= 60 {
-            sample.push_str(t);
-            sample.push('\n');
+            push_sample(&mut sample, t);
             if sample.len() >= SAMPLE_BYTES {
                 break;
             }

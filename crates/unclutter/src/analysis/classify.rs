@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use unclutter_text::language::{Language, Stats};
+use unclutter_text::language::{push_sample, Language, Stats};
 use unclutter_text::words::ends_like_sentence;
 use unclutter_text::Document;
 
@@ -56,8 +56,7 @@ pub(super) fn sample_language(doc: &Document<'_>, removed: &impl Fn(usize) -> bo
     for i in (0..doc.segments.len()).filter(|&i| is_kept_text(doc, removed, i)) {
         let text = doc.text(doc.segments[i].trim);
         if text.len() >= SAMPLE_LINE_BYTES {
-            sample.push_str(text);
-            sample.push('\n');
+            push_sample(&mut sample, text);
             if sample.len() >= SAMPLE_BYTES {
                 break;
             }
