@@ -169,3 +169,22 @@ fn optional_end_tags_left_out_lose_no_text() {
         assert!(!cleaned.input().contains("secret text"), "{item}: hidden text shown");
     }
 }
+
+/// An element with a 128 KB tag name above thousands of `<br>` lines: each line's element path
+/// shows a few dozen bytes of the name, not all of it (a copy per line ran out of memory).
+#[test]
+fn a_huge_tag_name_is_not_copied_into_every_line() {
+    let name = format!("x{}", "y".repeat(128 * 1024));
+    let page = format!("<body><{name}>{}</{name}></body>", "word<br>".repeat(3000));
+    let cleaned = Cleaner::new().clean_html(&page);
+    let longest = cleaned.removals().iter().filter_map(|r| cleaned.path(r.span())).map(str::len).max();
+    let kept = cleaned.input().lines().count();
+    assert!(kept >= 3000, "{kept} lines");
+    let paths: Vec<usize> = (0..cleaned.input().len())
+        .step_by(cleaned.input().len() / 50 + 1)
+        .filter_map(|at| cleaned.path(unclutter::Span::new(at, at)))
+        .map(str::len)
+        .collect();
+    assert!(!paths.is_empty());
+    assert!(paths.iter().chain(longest.iter()).all(|&len| len <= 300), "{paths:?}");
+}

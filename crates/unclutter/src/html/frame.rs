@@ -8,6 +8,19 @@ use super::BlockKind;
 /// Deepest path steps kept for a line.
 const PATH_STEPS: usize = 4;
 
+/// Most bytes of a tag name or class a path step shows: every line stores its path, so a
+/// page's 100 KB tag name or class token must not be copied into each of its lines.
+const STEP_PART_BYTES: usize = 128;
+
+/// `part` cut to at most [`STEP_PART_BYTES`] bytes, at a character boundary.
+fn capped(part: &str) -> &str {
+    let mut end = part.len().min(STEP_PART_BYTES);
+    while !part.is_char_boundary(end) {
+        end -= 1;
+    }
+    &part[..end]
+}
+
 /// One open element.
 pub(super) struct Frame<'h> {
     pub name: &'h str,
@@ -51,11 +64,11 @@ impl<'h> Frame<'h> {
     /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.
     pub fn write_step(&self, out: &mut String) {
         use std::fmt::Write as _;
-        out.push_str(self.name);
+        out.push_str(capped(self.name));
         match self.class {
             Some(class) => {
                 out.push('.');
-                out.push_str(class);
+                out.push_str(capped(class));
             }
             None if self.nth > 1 => {
                 let _ = write!(out, ":nth-of-type({})", self.nth);
@@ -226,5 +239,18 @@ mod tests {
         elements.pop();
         elements.pop();
         assert_eq!(elements.furniture().0, Some("footer"));
+    }
+
+    #[test]
+    fn path_steps_show_at_most_a_few_dozen_bytes_of_a_name() {
+        let long = "x".repeat(100_000);
+        let attrs = Attributes { class: Some(&long), ..Default::default() };
+        let mut elements = OpenElements::default();
+        elements.push(Frame::new(&long, &attrs, true, 0));
+        let path = elements.path();
+        assert!(path.len() <= 2 * STEP_PART_BYTES + 1, "{}", path.len());
+        assert!(path.starts_with("xxxx") && path.contains('.'));
+        assert_eq!(capped("é".repeat(80).as_str()).len(), 128, "cut at a character boundary");
+        assert_eq!(capped(&format!("a{}", "é".repeat(80))).len(), 127, "never inside a character");
     }
 }
