@@ -32,6 +32,11 @@ fn survive(name: &str, input: &str) -> usize {
 /// eight times the first plus a margin, for every shape a quadratic loop would show on.
 #[test]
 fn work_grows_linearly() {
+    let related_then_blanks = format!(
+        "The council voted 7-2 on Tuesday to fund the new bridge across the river today, the mayor said.\n\
+         Related Stories\n{}Why the bridge closed\n",
+        "\n".repeat(400)
+    );
     let shapes: &[(&str, &str)] = &[
         ("article with clutter", include_str!("../../../corpus/text/01-gadgetline-foldable-phone.in.txt")),
         ("whole page", include_str!("../../../corpus/pages/en/01-riverside-courier-bus-lanes.in.txt")),
@@ -40,6 +45,7 @@ fn work_grows_linearly() {
         ("teaser list", "You Might Like\nHottest products from the show\nWhy the bridge closed\n"),
         ("menu then prose", "News\nSport\nWeather\n\nThe council voted 7-2 on Tuesday to fund the new bridge across the river.\n"),
         ("comments", "The council voted 7-2 on Tuesday to fund the new bridge across the river today.\n3 Comments\nGreat news for the town, I have waited for this for years.\n"),
+        ("related heading before blank lines", &related_then_blanks),
         ("list lines", "* a\n* b\n* c\n1. d\n2. e\n"),
     ];
     let cleaner = Cleaner::new();

@@ -392,6 +392,8 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     // The number of the latest numbered section heading so far ("4. Check the towels").
     let mut section = None;
     let mut cut = None;
+    // Lines the related-heading look-aheads read, for `Work`.
+    let mut looked = 0;
     let mut m = markers.iter().peekable();
     for i in start..end {
         while m.peek().is_some_and(|&&(x, _)| x < i) {
@@ -409,7 +411,9 @@ fn article_tail(cx: &mut Context<'_, '_>) {
                 Marker::Comments => 2 * before >= analysis.prose_words,
                 Marker::Related => 4 * before >= analysis.prose_words && before >= RELATED_MIN_WORDS,
             };
-            if enough_before && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section)) {
+            if enough_before
+                && (kind != Marker::Related || !prose_continues(doc, analysis, i, end, section, &mut looked))
+            {
                 cut = Some((i, kind));
                 break;
             }
@@ -421,6 +425,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             section = section_number(doc.text(doc.segments[i].trim)).or(section);
         }
     }
+    cx.step(looked);
     let Some((cut, kind)) = cut else { return };
     let reason: std::sync::Arc<str> = format!("after the end-of-article marker {:?}", cx.trim(cut)).into();
     for i in cut..end.max(cut + 1) {
@@ -515,6 +520,10 @@ enum Marker {
 /// text reads as prose) goes on for long.
 const RESUME_WITHIN: usize = 12;
 
+/// Lines of any kind (blank and removed ones too) looked at after a related heading: the
+/// look-ahead stays bounded however many blank lines follow the heading.
+const RESUME_SCAN_LINES: usize = 4 * RESUME_WITHIN;
+
 /// True when the article resumes after the related heading at `at`: two prose lines follow
 /// each other (blank and skipped lines aside) within the first `RESUME_WITHIN` lines after it,
 /// or the article's numbered sections go on (`previous_number` is the latest before `at`).
@@ -524,12 +533,14 @@ fn prose_continues(
     at: usize,
     to: usize,
     previous_number: Option<u32>,
+    looked: &mut usize,
 ) -> bool {
     let trim = |i: usize| doc.text(doc.segments[i].trim);
     let mut previous_prose = false;
     let mut seen = 0;
     let mut next_number = None;
-    for i in at + 1..to {
+    for i in (at + 1..to).take(RESUME_SCAN_LINES) {
+        *looked += 1;
         if analysis.class[i] != LineClass::Empty {
             seen += 1;
             if seen > RESUME_WITHIN {
