@@ -62,11 +62,11 @@ fn assert_floors(mode: &str, clean: impl Fn(&Page) -> String, f1_floor: f64, rec
     assert!(recall >= recall_floor, "aeb {mode} recall fell to {recall:.3} (floor {recall_floor})");
 }
 
-/// Out of fold (0.892 and 0.987 when set; the target is 0.90 and 0.97).
+/// Out of fold (0.902 and 0.987 when set; the target is 0.90 and 0.97).
 #[test]
 fn aeb_text_mode_stays_above_its_floor() {
     let cleaners = oof_cleaners();
-    assert_floors("text mode, out of fold", |page| oof_clean(&cleaners, page), 0.89, 0.98);
+    assert_floors("text mode, out of fold", |page| oof_clean(&cleaners, page), 0.90, 0.98);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn the_fold_models_match_the_feature_schema() {
 }
 
 /// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.904 and
-/// 0.784 when set; the targets are 0.92 and 0.82) and from the HTML (0.943 and 0.817; the
+/// 0.782 when set; the targets are 0.92 and 0.82) and from the HTML (0.943 and 0.817; the
 /// targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
@@ -153,7 +153,7 @@ fn readability_and_trafilatura_eval_stay_above_their_floors() {
     let from_dump = |page: &Page| oof_clean(&cleaners, page);
     let from_html = |page: &Page| oof_clean_html(&cleaners, page);
     let floors: [(&str, Option<f64>, f64); 4] = [
-        // Out of fold: text 0.891 and 0.845, HTML 0.959 and 0.907 when set.
+        // Out of fold: text 0.892 and 0.847, HTML 0.959 and 0.907 when set.
         ("readability real pages, text mode", readability_real_f1(from_dump), 0.88),
         ("readability real pages, HTML mode", readability_real_f1(from_html), 0.95),
         ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.84),
