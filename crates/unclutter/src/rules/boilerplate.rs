@@ -20,6 +20,8 @@ declare_rule! {
     /// and search links, breadcrumbs, banners. The region is the densest run of lines that read
     /// like article prose (length, share of stop words of the page's language, sentence
     /// punctuation), widened to the sentences beside it and the title and standfirst above it.
+    /// The lines are proposed: each goes when the content scorer gives it a low score (the
+    /// model is below).
     ///
     /// ## Why
     /// A text dump of a whole page starts with its header; none of it is the article.
@@ -51,7 +53,8 @@ declare_rule! {
 declare_rule! {
     /// ## What it removes
     /// Every line after the article region of a whole-page dump: teaser lists, footers of
-    /// links, social links, legal lines.
+    /// links, social links, legal lines. The lines are proposed: each goes when the content
+    /// scorer gives it a low score (the model is below).
     ///
     /// ## Why
     /// A text dump of a whole page ends with its footer; none of it is the article.
@@ -86,6 +89,8 @@ declare_rule! {
     /// (REL001, REL002: "Related Stories", "More Example Examiner") after at least a quarter of
     /// it (and 60 words), when no two prose lines follow each other after it: a related block
     /// is headlines and lone blurbs, while an inline "Related" box has the article going on below.
+    /// A comment section goes whole; a related block's lines are proposed, each going when the
+    /// content scorer gives it a low score (the model is below).
     ///
     /// ## Why
     /// Comment sections and related-article blocks are written in full sentences, so they read
@@ -117,7 +122,8 @@ declare_rule! {
     /// ## What it removes
     /// In HTML mode, every line outside the page's content root: the deepest element that holds
     /// most of the page's prose (at least 70%; an `article`, `main` or `itemprop=articleBody`
-    /// element holding half of it is preferred).
+    /// element holding half of it is preferred). The lines are proposed: each goes when the HTML
+    /// content scorer gives it a low score (the model is below).
     ///
     /// ## Why
     /// The markup tells where the article is; what stands outside it is the page around it.
@@ -148,7 +154,8 @@ declare_rule! {
     /// In HTML mode, lines inside page furniture: `nav`, `header`, `footer`, `aside`, `form`,
     /// `button`, or an element whose class, id or role names a share bar, related links,
     /// comments, a newsletter box, a cookie banner, a sidebar, an advert, a caption or credit;
-    /// and short lines that are mostly link text.
+    /// and short lines that are mostly link text. The lines are proposed: each goes when the
+    /// HTML content scorer gives it a low score (the model is below).
     ///
     /// ## Why
     /// Sites name their widgets; a short line of links is navigation.
