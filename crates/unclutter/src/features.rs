@@ -7,16 +7,15 @@
 //! through [`crate::Cleaner::line_features`]) and inference (`crate::scorer`);
 //! [`LineFeatures::schema_hash`] ties a model file to the columns it was trained on. The
 //! columns are listed, each with its meaning, in [`NAMES`].
-use unclutter_text::language::Language;
 use unclutter_text::words::{capitalised, ends_like_sentence};
 
 use crate::analysis::LineClass;
 use crate::config::InputKind;
 use crate::context::Decisions;
 use crate::html::BlockKind;
-use crate::input_kind::{is_menu_item, sample};
+use crate::input_kind::is_menu_item;
 use crate::meta::Category;
-use crate::rules::boilerplate::{COMMENT_HEADER, COMMENT_META};
+use crate::rules::boilerplate::is_comment_cue;
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
 pub(crate) const VERSION: u32 = 5;
@@ -240,13 +239,6 @@ fn proposal_column(code: &str) -> Option<usize> {
     }
 }
 
-/// True when a line reads as a comment's metadata ("2 days ago", "Reply") or header ("Jane
-/// says:").
-fn is_comment_cue(trim: &str) -> bool {
-    let t = trim.trim_start_matches(['*', '•', '·', '-', ' ']);
-    !t.is_empty() && t.len() <= 80 && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))
-}
-
 /// The features of every segment, from the decisions as the context rounds left them.
 pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     let doc = decisions.doc();
@@ -258,7 +250,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     decisions.current_structure();
     let decisions = &*decisions;
     let analysis = decisions.made_structure();
-    let language = decisions.language().unwrap_or_else(|| Language::detect(&sample(doc)));
+    let language = decisions.language().expect("the analysis detected the language");
     let (kind, evidence) = decisions.input();
     let mut buf = String::new();
     let mut doc_columns = [

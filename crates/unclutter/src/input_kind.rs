@@ -6,14 +6,14 @@
 //! extractor's output has the article's title, maybe a byline, and its paragraphs and lists: a
 //! list item of an article carries stop words or figures, and a leaked widget label stands alone.
 
-use unclutter_text::language::{push_sample, Language, Stats};
+use unclutter_text::language::Stats;
 use unclutter_text::words::ends_like_sentence;
 use unclutter_text::Document;
 
+use crate::analysis::sample_language;
 use crate::config::InputKind;
 
 /// Bytes of long lines handed to language detection.
-const SAMPLE_BYTES: usize = 512;
 /// Shortest prose line, in words.
 const PROSE_WORDS: usize = 10;
 /// Longest menu item, in words.
@@ -73,7 +73,8 @@ impl InputEvidence {
     /// Reads the evidence of `doc`; `furniture(i)` says whether a phrase or line rule removed
     /// line `i` as page furniture.
     pub(crate) fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed) -> InputEvidence {
-        let language = Language::detect(&sample(doc));
+        // The language of the page's first long lines, as the structural analysis reads it.
+        let language = sample_language(doc, &|_| false);
         let mut buf = String::new();
         let mut evidence = InputEvidence::default();
         let mut run = 0;
@@ -143,21 +144,6 @@ impl InputEvidence {
 pub(crate) fn is_menu_item(core: &str, stats: &Stats) -> bool {
     let words_only = core.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’-–|/·•*+".contains(c));
     words_only && (1..=MENU_WORDS).contains(&stats.length()) && stats.stop == 0
-}
-
-/// A few hundred bytes of the document's longer lines, for language detection.
-pub(crate) fn sample(doc: &Document<'_>) -> String {
-    let mut sample = String::new();
-    for seg in &doc.segments {
-        let t = doc.text(seg.trim);
-        if t.len() >= 60 {
-            push_sample(&mut sample, t);
-            if sample.len() >= SAMPLE_BYTES {
-                break;
-            }
-        }
-    }
-    sample
 }
 
 #[cfg(test)]

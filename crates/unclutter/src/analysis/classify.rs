@@ -51,7 +51,7 @@ fn is_kept_text(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, i: usize) 
 }
 
 /// The page's language, detected on its first long kept lines (up to `SAMPLE_BYTES` of them).
-pub(super) fn sample_language(doc: &Document<'_>, removed: &impl Fn(usize) -> bool) -> Language {
+pub(crate) fn sample_language(doc: &Document<'_>, removed: &impl Fn(usize) -> bool) -> Language {
     let mut sample = String::new();
     for i in (0..doc.segments.len()).filter(|&i| is_kept_text(doc, removed, i)) {
         let text = doc.text(doc.segments[i].trim);

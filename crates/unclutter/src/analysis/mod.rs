@@ -36,7 +36,8 @@ use unclutter_text::Document;
 
 use crate::config::Bias;
 
-use classify::{classify, line_stats, paragraphs, repeated_lines, sample_language};
+pub(crate) use classify::sample_language;
+use classify::{classify, line_stats, paragraphs, repeated_lines};
 use region::{bridge, densest_run, lone_blurbs, walls, Direction, Scoring};
 use thresholds::Thresholds;
 use widen::{widen_down, widen_up};

@@ -489,16 +489,17 @@ fn comment_metadata_seen(cx: &Context<'_, '_>) -> Vec<u32> {
     seen.push(0);
     for i in 0..cx.len() {
         cx.step(1);
-        let t = cx.trim(i).trim_start_matches(['*', '•', '·', '-', ' ']);
-        if !t.is_empty()
-            && t.len() <= 80
-            && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))
-        {
-            count += 1;
-        }
+        count += u32::from(is_comment_cue(cx.trim(i)));
         seen.push(count);
     }
     seen
+}
+
+/// True when a line reads as a comment's metadata ("2 days ago", "Reply") or header ("Jane
+/// says:"), list bullets aside.
+pub(crate) fn is_comment_cue(trim: &str) -> bool {
+    let t = trim.trim_start_matches(['*', '•', '·', '-', ' ']);
+    !t.is_empty() && t.len() <= 80 && (COMMENT_META.is_match(t) || (t.ends_with(':') && COMMENT_HEADER.is_match(t)))
 }
 
 /// Fewest words of prose before a related block that ends the article.
