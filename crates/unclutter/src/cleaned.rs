@@ -8,7 +8,7 @@ use unclutter_text::Span;
 use crate::config::InputKind;
 use crate::html::{BlockKind, Link};
 use crate::input_kind::InputEvidence;
-use crate::removal::Removal;
+use crate::removal::{kept_spans, Removal};
 
 /// What one run of the pipeline made of an input.
 pub(crate) struct Outcome {
@@ -225,25 +225,7 @@ impl<'a> Cleaned<'a> {
 
     /// The spans of the input that were kept, in order, none empty.
     pub fn kept_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        let mut at = 0;
-        let mut removals = self.removals.iter();
-        let len = self.input.len();
-        std::iter::from_fn(move || loop {
-            match removals.next() {
-                Some(r) => {
-                    let kept = Span::new(at, r.span.start);
-                    at = r.span.end;
-                    if !kept.is_empty() {
-                        return Some(kept);
-                    }
-                }
-                None => {
-                    let kept = Span::new(at, len);
-                    at = len;
-                    return (!kept.is_empty()).then_some(kept);
-                }
-            }
-        })
+        kept_spans(self.input.len(), &self.removals)
     }
 
     /// The kept text: the input with every removal deleted.

@@ -113,6 +113,29 @@ pub(crate) fn normalize(text: &str, mut removals: Vec<Removal>) -> Vec<Removal> 
     out
 }
 
+/// The spans of a text of `len` bytes that sorted, disjoint `removals` leave, in order, none
+/// empty.
+pub(crate) fn kept_spans(len: usize, removals: &[Removal]) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    let mut removals = removals.iter();
+    std::iter::from_fn(move || loop {
+        match removals.next() {
+            Some(r) => {
+                let kept = Span::new(at, r.span.start);
+                at = r.span.end;
+                if !kept.is_empty() {
+                    return Some(kept);
+                }
+            }
+            None => {
+                let kept = Span::new(at, len);
+                at = len;
+                return (!kept.is_empty()).then_some(kept);
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,7 +31,7 @@ use crate::input_kind::{InputEvidence, Removed};
 use crate::meta::Category;
 use crate::meta::RuleId;
 use crate::registry;
-use crate::removal::{normalize, Removal};
+use crate::removal::{kept_spans, normalize, Removal};
 use crate::rule::{ContextFn, LineFn, PrefixFn, Rule};
 use crate::scorer::{self, Scorer};
 use crate::select::RuleSet;
@@ -172,13 +172,9 @@ impl Pipeline {
             // The kept text, and where each of its kept pieces starts in it and in the input.
             let mut kept = String::with_capacity(input.len());
             let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
-            let mut at = 0;
-            for r in outcome.removals.iter().map(|r| r.span).chain([Span::new(input.len(), input.len())]) {
-                if r.start > at {
-                    pieces.push((kept.len(), at, r.start - at));
-                    kept.push_str(&input[at..r.start]);
-                }
-                at = at.max(r.end);
+            for span in kept_spans(input.len(), &outcome.removals) {
+                pieces.push((kept.len(), span.start, span.len()));
+                kept.push_str(&input[span]);
             }
             let (again, _) = self.run_traced(&kept, None, false);
             outcome.work.steps += again.work.steps;
