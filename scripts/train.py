@@ -14,10 +14,12 @@ What it does, deterministically (fixed seeds, one thread count, LightGBM's deter
    fold's model goes to DIR/fold-K.lgb.gz (DIR/html-fold-K.lgb.gz for HTML; gzip, no timestamp)
    for `evaluate --oof DIR` and the devset tests, which clean each page with the model that
    never saw its site. Text (dumps and crops) and HTML projections get a model each.
-3. Chooses the threshold on those out-of-fold scores: the one that maximises the mean of the
+3. Chooses the thresholds on those out-of-fold scores: the one that maximises the mean of the
    folders' mean page F1 (words of kept lines against words of article lines), simulating the
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
-   extracted article only at its start and end, at most 30% of its words).
+   extracted article only at its start and end, at most 30% of its words); then, with it, the
+   lower threshold below which a whole page's line that no rule proposed goes (BPL006), the
+   best one that costs at most 0.005 of the mean page recall.
 4. Trains the shipped model on every page and writes it with its header: the schema hash of the
    features, the threshold, how it was trained, and the out-of-fold line AUC.
 """
@@ -34,6 +36,8 @@ import pandas as pd
 META = ["folder", "page", "domain", "fold", "line", "label", "weight"]
 FOLDS = 5
 ARTICLE_SHARE = 0.3
+# The mean page recall that removing low-scoring lines no rule proposed (BPL006) may cost.
+UNPROPOSED_RECALL_COST = 0.005
 PARAMS = {
     "objective": "binary",
     "learning_rate": 0.08,
@@ -67,11 +71,12 @@ def auc(labels, scores, weights):
     return float(np.sum(weights * (labels == 1) * pos) / (total_pos * total_neg))
 
 
-def page_f1(group, threshold):
+def page_f1(group, threshold, unproposed=0.0):
     """One page's F1 and recall (words of kept lines against words of article lines) under the
     scorer's decisions: a proposed line (BPL001, BPL002, BPL003) goes when it scores below
-    `threshold`; on an extracted article only a run at its start or end goes, at most 30% of its
-    words."""
+    `threshold`, and on a whole page a line no rule proposed when it scores below `unproposed`
+    (BPL006); on an extracted article only a run of proposed lines at its start or end goes, at
+    most 30% of its words."""
     words = np.rint(np.expm1(group["words"].to_numpy()))
     label = group["label"].to_numpy() == 1
     kept_lines = ~group["ruled"].to_numpy()
@@ -91,7 +96,8 @@ def page_f1(group, threshold):
         if words[trimmed].sum() <= ARTICLE_SHARE * words[idx].sum():
             cut[trimmed] = True
     else:
-        cut = low
+        heading = group["dom_heading"].to_numpy() == 1.0
+        cut = low | (kept_lines & ~proposed & ~heading & (score < unproposed))
     keep = kept_lines & ~cut
     tp = words[keep & label].sum()
     kept = words[keep].sum()
@@ -104,29 +110,35 @@ def page_f1(group, threshold):
     return 2 * p * r / (p + r), r
 
 
-def folder_means(frame, threshold):
+def folder_means(frame, threshold, unproposed=0.0):
     """The folders' mean page F1, and the mean page recall over all pages."""
-    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold),
+    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold, unproposed),
                                                                  include_groups=False)
     f1 = scores.map(lambda s: s[0])
     recall = scores.map(lambda s: s[1])
     return f1.groupby(level=0).mean(), recall.mean()
 
 
-def best_threshold(frame, grid):
-    """The threshold of `grid` with the best mean of the folders' mean page F1; with its folder
-    means and the mean page recall."""
-    best = None
-    for t in grid:
-        means, recall = folder_means(frame, t)
-        print(f"threshold {t:.3f}: recall {recall:.4f}, " + ", ".join(f"{k} {v:.4f}" for k, v in means.items()),
-              file=sys.stderr)
-        if best is None or means.mean() > best[0] + 1e-9:
-            best = (means.mean(), round(float(t), 3), means, recall)
-    return best[1], best[2], best[3]
+def best_thresholds(frame, grid, unproposed_grid):
+    """The threshold of `grid` with the best mean of the folders' mean page F1, then the
+    threshold of lines no rule proposed (of `unproposed_grid`, not above the first) that is best
+    with it; with their folder means and the mean page recall."""
+    def search(pairs, min_recall=0.0):
+        best = None
+        for t, u in pairs:
+            means, recall = folder_means(frame, t, u)
+            print(f"threshold {t:.3f}, unproposed {u:.3f}: recall {recall:.4f}, "
+                  + ", ".join(f"{k} {v:.4f}" for k, v in means.items()), file=sys.stderr)
+            if recall >= min_recall and (best is None or means.mean() > best[0] + 1e-9):
+                best = (means.mean(), round(float(t), 3), round(float(u), 3), means, recall)
+        return best
+    best = search((t, 0.0) for t in grid)
+    # Never lose the article: lines no rule proposed may cost little of the mean page recall.
+    best = search(((best[1], u) for u in unproposed_grid if u <= best[1]), best[4] - UNPROPOSED_RECALL_COST)
+    return best[1:]
 
 
-def header(features_hash, input_kind, threshold, frame, oof_auc, means, recall):
+def header(features_hash, input_kind, threshold, unproposed, frame, oof_auc, means, recall):
     pages = frame.groupby(["folder", "page"]).ngroups
     groups = frame["domain"].nunique()
     folders = " ".join(sorted(frame["folder"].unique()))
@@ -137,6 +149,7 @@ def header(features_hash, input_kind, threshold, frame, oof_auc, means, recall):
         f"input = {input_kind}",
         f"schema_hash = {features_hash}",
         f"threshold = {threshold:.3f}",
+        f"unproposed_threshold = {unproposed:.3f}",
         f"trained_on = {folders}: {len(frame)} labelled lines of {pages} inputs from {groups} sites",
         f"command = scripts/train (LightGBM {lgb.__version__}, {ROUNDS} rounds; {params})",
         f"oof_line_auc = {oof_auc:.4f} (5 folds grouped by site)",
@@ -184,8 +197,9 @@ def main():
             fold_models.append(booster.model_to_string())
             print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
         oof_auc = auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
-        threshold, means, recall = best_threshold(rows, np.arange(0.05, 0.951, 0.025))
-        head = header(args.schema, input_kind, threshold, rows, oof_auc, means, recall)
+        threshold, unproposed, means, recall = best_thresholds(
+            rows, np.arange(0.05, 0.951, 0.025), np.arange(0.0, 0.451, 0.025))
+        head = header(args.schema, input_kind, threshold, unproposed, rows, oof_auc, means, recall)
         # The fold models get the same header: the threshold is chosen on all folds' scores.
         for k, body in enumerate(fold_models):
             path = os.path.join(args.oof_dir, f"{prefix}-{k}.lgb.gz")

@@ -144,6 +144,7 @@ const ENDS: usize = 37;
 pub(crate) const WIN: usize = 39;
 const DOC: usize = 43;
 const DOM: usize = 50;
+pub(crate) const DOM_HEADING: usize = DOM + 4;
 
 /// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
 /// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
@@ -323,7 +324,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
             row[DOM + 1] = flag(!dom.in_root(i));
             row[DOM + 2] = flag(dom.furniture(i).is_some());
             row[DOM + 3] = share(line.link_chars as usize, line.chars as usize);
-            row[DOM + 4] = flag(matches!(line.kind, BlockKind::Heading(_)));
+            row[DOM_HEADING] = flag(matches!(line.kind, BlockKind::Heading(_)));
             row[DOM + 5] = flag(matches!(line.kind, BlockKind::ListItem { .. }));
             row[DOM + 6] = flag(dom.in_table_cell(i));
         }
@@ -427,6 +428,7 @@ mod tests {
         assert_eq!(proposal_column("BPL003").map(|c| NAMES[c]), Some("proposed_tail"));
         assert_eq!(proposal_column("NAV001"), None);
         assert_eq!(NAMES[COMMENT_CUE], "comment_cue");
+        assert_eq!(NAMES[DOM_HEADING], "dom_heading");
         assert_eq!(NAMES[CUES], "cues_before");
         assert_eq!(NAMES[ENDS], "ends_before");
         assert_eq!(NAMES[WIN], "win_prose");

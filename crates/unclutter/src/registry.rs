@@ -46,6 +46,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &boilerplate::ArticleTail,
     &boilerplate::OutsideContent,
     &boilerplate::PageFurniture,
+    &boilerplate::LowContentScore,
     &layout::OrphanWidget,
     &layout::BlankLines,
 ];

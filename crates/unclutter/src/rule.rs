@@ -39,8 +39,10 @@ impl RuleId {
 ///    beside other clutter or at the end of what is kept, so after every line-removing rule
 ///    but the structural ones), `Structure` (the structural analysis: article tail, page header
 ///    and footer, which are scored: they propose lines).
-/// 6. `Finish`: once, after everything else (leftover blank lines). Before it, the content
-///    scorer (`crate::scorer`) decides the scored rules' proposals.
+/// 6. `Score`: the content scorer (`crate::scorer`) decides the scored rules' proposals; a
+///    rule of this phase has no hook: the scorer removes in its name (BPL006, a page's
+///    low-scoring lines that no rule proposed).
+/// 7. `Finish`: once, after everything else (leftover blank lines).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Phase {
     Segment,
@@ -52,6 +54,7 @@ pub(crate) enum Phase {
     Runs,
     Bios,
     Structure,
+    Score,
     Finish,
 }
 

@@ -33,7 +33,8 @@ use std::sync::{Arc, LazyLock};
 
 use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
-use crate::features::{self, LineFeatures, COMMENT_CUE, STOP_SHARE, WIDTH, WIN, WORDS};
+use crate::features::{self, LineFeatures, COMMENT_CUE, DOM_HEADING, STOP_SHARE, WIDTH, WIN, WORDS};
+use crate::meta::RuleId;
 
 /// The bundled models for plain text and for HTML pages, trained on the devset by
 /// `scripts/train`.
@@ -61,6 +62,8 @@ pub struct Scorer {
 struct Model {
     trees: bosk::LgbModel,
     threshold: f32,
+    /// The threshold of lines no rule proposed (BPL006), when the model file gives one.
+    unproposed: Option<f32>,
     /// The model judges an HTML page's projected lines (its header says `input = html`).
     html: bool,
     description: Vec<String>,
@@ -138,6 +141,7 @@ impl Scorer {
     /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
     pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
         let (mut schema, mut threshold, mut html, mut description) = (None, None, false, Vec::new());
+        let mut unproposed = None;
         let mut body = 0;
         for line in text.split_inclusive('\n') {
             let Some(header) = line.strip_prefix('#') else { break };
@@ -151,14 +155,8 @@ impl Scorer {
                             .map_err(|_| ScorerError::Header(format!("schema_hash {value:?} is not hexadecimal")))?,
                     )
                 }
-                "threshold" => {
-                    let t: f32 = value
-                        .parse()
-                        .ok()
-                        .filter(|t: &f32| (0.0..1.0).contains(t))
-                        .ok_or_else(|| ScorerError::Header(format!("threshold {value:?} is not in 0..1")))?;
-                    threshold = Some(t);
-                }
+                "threshold" => threshold = Some(parse_threshold(key, value)?),
+                "unproposed_threshold" => unproposed = Some(parse_threshold(key, value)?),
                 "input" => {
                     html = match value {
                         "text" => false,
@@ -182,7 +180,14 @@ impl Scorer {
                 trees.num_features()
             )));
         }
-        Ok(Scorer { inner: Arc::new(Model { trees, threshold, html, description }) })
+        Ok(Scorer { inner: Arc::new(Model { trees, threshold, unproposed, html, description }) })
+    }
+
+    /// The score below which a line that no rule proposed goes from a whole page (BPL006),
+    /// chosen on out-of-fold predictions; `None` when the model file has no
+    /// `unproposed_threshold` line (such lines then stay).
+    pub fn unproposed_threshold(&self) -> Option<f32> {
+        self.inner.unproposed
     }
 
     /// The score below which a line is clutter, chosen on out-of-fold predictions.
@@ -235,15 +240,23 @@ impl Scorer {
         self.inner.trees.predict_unchecked(&x) as f32
     }
 
-    /// The threshold the bias moves: a precision bias removes more, a recall bias less.
-    fn threshold_for(&self, bias: Bias) -> f32 {
-        let t = self.inner.threshold;
+    /// A threshold `t` as the bias moves it: a precision bias removes more, a recall bias less.
+    fn biased(t: f32, bias: Bias) -> f32 {
         match bias {
             Bias::Precision => t + (1.0 - t) * 0.25,
             Bias::Balanced => t,
             Bias::Recall => t * 0.6,
         }
     }
+}
+
+/// A threshold line of a model file's header: a number in `0..1`.
+fn parse_threshold(key: &str, value: &str) -> Result<f32, ScorerError> {
+    value
+        .parse()
+        .ok()
+        .filter(|t: &f32| (0.0..1.0).contains(t))
+        .ok_or_else(|| ScorerError::Header(format!("{key} {value:?} is not in 0..1")))
 }
 
 /// The evidence that weighed most, in words: "4 words, no stop words, 5 menu items around".
@@ -276,10 +289,12 @@ fn evidence(row: &[f32]) -> String {
 }
 
 /// Decides the scored rules' proposals and the low-scoring lines (module docs), and returns the
-/// features when `keep_features` is set or a model scored them.
+/// features when `keep_features` is set or a model scored them. `unproposed` is the rule that
+/// removes a page's low-scoring lines no rule proposed (BPL006), when it is selected.
 pub(crate) fn decide(
     decisions: &mut Decisions<'_>,
     scorer: Option<&Scorer>,
+    unproposed: Option<RuleId>,
     keep_features: bool,
 ) -> Option<LineFeatures> {
     let n = decisions.doc().segments.len();
@@ -298,7 +313,8 @@ pub(crate) fn decide(
         }
         return features;
     };
-    let threshold = scorer.threshold_for(decisions.settings().bias);
+    let bias = decisions.settings().bias;
+    let threshold = Scorer::biased(scorer.threshold(), bias);
     let kept: Vec<usize> =
         (0..n).filter(|&i| !decisions.doc().segments[i].is_blank() && decisions.removed_by(i).is_none()).collect();
     // Proposed lines are scored when a decision needs them, once.
@@ -336,6 +352,22 @@ pub(crate) fn decide(
         let (rule, reason) = decisions.proposal(i).cloned().expect("only proposed lines are chosen");
         let why = format!("{}; content score {s:.2} (below {threshold:.2}): {}", reason.as_str(), evidence(f.row(i)));
         decisions.remove_segment(i, rule, why);
+    }
+    // On a whole page, a line no rule proposed goes when it scores below the lower threshold;
+    // a heading the markup marks inside the content is the article's own outline, and stays.
+    let unproposed = unproposed.zip(scorer.unproposed_threshold().filter(|&t| t > 0.0));
+    if let (Some((rule, t)), InputKind::Page) = (unproposed, decisions.input().0) {
+        let t = Scorer::biased(t, bias);
+        for i in kept {
+            if decisions.proposal(i).is_some() || f.row(i)[DOM_HEADING] == 1.0 {
+                continue;
+            }
+            let s = scorer.score(f.row(i));
+            if s < t {
+                let why = format!("no rule proposed it; content score {s:.2} (below {t:.2}): {}", evidence(f.row(i)));
+                decisions.remove_segment(i, rule, why);
+            }
+        }
     }
     features
 }
@@ -421,11 +453,87 @@ mod tests {
         }
     }
 
+    /// A page dump: a menu, six paragraphs with a share bar between them, a footer. Two body
+    /// lines hold furniture words ("Share", "the council said").
+    fn page_with_inner_share_bar() -> String {
+        let menu =
+            "Home\nNews\nSport\nWeather\nCulture\nBusiness\nTravel\nOpinion\nVideo\nPodcasts\nPuzzles\nSign in\n\n";
+        let paragraphs = [
+            "The council voted seven to two on Tuesday to fund the new bridge across the river, after years of delay.",
+            "The mayor said that the bridge would open in May and that the work would start in the spring.",
+            "Engineers from the city will inspect the old piers next week, and the results will decide the final design.",
+            "Share prices of the two builders rose after the vote.",
+            "Residents on both sides of the river have asked for a crossing for more than a decade.",
+            "The ferry that carries most of them today will keep running until the bridge opens, the council said.",
+        ];
+        let mut page = menu.to_string();
+        for (i, p) in paragraphs.iter().enumerate() {
+            if i == 3 {
+                page.push_str("* Share this on Facebook\n* Share this on Twitter\n* Share this by email\n\n");
+            }
+            page.push_str(p);
+            page.push_str("\n\n");
+        }
+        page + "About us\nContact\nPrivacy\nTerms\nCareers\nAdvertise\nHelp\nSitemap\n"
+    }
+
+    /// The bundled text model with a high threshold for lines no rule proposed.
+    fn eager_unproposed() -> Scorer {
+        let model = format!("# unproposed_threshold = 0.9\n{}", with_header(features::current_schema_hash(), "0.5"));
+        Scorer::parse(&model).unwrap()
+    }
+
+    #[test]
+    fn a_page_s_unproposed_low_scoring_lines_go_as_bpl006() {
+        let page = page_with_inner_share_bar();
+        let cleaner = Cleaner::builder().scorer(Some(eager_unproposed())).build().unwrap();
+        let cleaned = cleaner.clean(&page);
+        let inner: Vec<_> = cleaned.removals().iter().filter(|r| r.rule().code() == "BPL006").collect();
+        assert!(!inner.is_empty(), "{:?}", cleaned.removals());
+        // Only lines no rule proposed: the rules alone remove none of them.
+        let rules_alone = Cleaner::builder().scorer(None).build().unwrap().clean(&page);
+        for removal in inner {
+            assert!(removal.reason().starts_with("no rule proposed it; content score 0."), "{}", removal.reason());
+            assert!(rules_alone.removals().iter().all(|r| !r.span().contains(removal.span())), "{removal:?}");
+        }
+        // Ignored, or on an extracted article, it removes nothing.
+        let ignored = Cleaner::builder().scorer(Some(eager_unproposed())).ignore(["BPL006"]).build().unwrap();
+        let article = Cleaner::builder().scorer(Some(eager_unproposed())).input_kind(Some(InputKind::Article));
+        for cleaner in [ignored, article.build().unwrap()] {
+            let cleaned = cleaner.clean(&page);
+            assert!(cleaned.removals().iter().all(|r| r.rule().code() != "BPL006"), "{:?}", cleaned.removals());
+        }
+    }
+
+    #[test]
+    fn the_bundled_models_keep_a_page_s_body_lines_with_furniture_words() {
+        let page = page_with_inner_share_bar();
+        let text = Cleaner::new().clean(&page).text().to_string();
+        for body in
+            ["The council voted", "The mayor said", "Engineers from", "Share prices of", "Residents on", "The ferry"]
+        {
+            assert!(text.contains(body), "{body:?} lost: {text}");
+        }
+        assert!(!text.contains("Sitemap") && !text.contains("Podcasts"), "{text}");
+    }
+
+    #[test]
+    fn the_unproposed_threshold_is_optional_and_checked() {
+        let current = features::current_schema_hash();
+        let without = with_header(current, "0.5");
+        assert_eq!(Scorer::parse(&without).unwrap().unproposed_threshold(), None);
+        let with = format!("# unproposed_threshold = 0.2\n{without}");
+        assert_eq!(Scorer::parse(&with).unwrap().unproposed_threshold(), Some(0.2));
+        let bad = format!("# unproposed_threshold = 2\n{without}");
+        assert!(matches!(Scorer::parse(&bad), Err(ScorerError::Header(_))));
+        assert!(Scorer::bundled().unproposed_threshold().is_some_and(|u| u < Scorer::bundled().threshold()));
+    }
+
     #[test]
     fn a_recall_bias_lowers_the_threshold_and_a_precision_bias_raises_it() {
-        let s = Scorer::bundled();
-        assert!(s.threshold_for(Bias::Recall) < s.threshold_for(Bias::Balanced));
-        assert!(s.threshold_for(Bias::Precision) > s.threshold_for(Bias::Balanced));
-        assert!(s.threshold_for(Bias::Precision) < 1.0);
+        let t = Scorer::bundled().threshold();
+        assert!(Scorer::biased(t, Bias::Recall) < Scorer::biased(t, Bias::Balanced));
+        assert!(Scorer::biased(t, Bias::Precision) > Scorer::biased(t, Bias::Balanced));
+        assert!(Scorer::biased(t, Bias::Precision) < 1.0);
     }
 }

@@ -80,6 +80,8 @@ pub(crate) struct Pipeline {
     article_ends: Vec<bool>,
     /// For each rule of the registry, whether the content scorer decides its removals.
     scored: Vec<bool>,
+    /// The rule that removes a page's low-scoring lines no rule proposed, when selected.
+    unproposed: Option<RuleId>,
     /// The content scorers of plain text and of HTML pages, if the configuration has them.
     scorer: Option<Scorer>,
     html_scorer: Option<Scorer>,
@@ -136,6 +138,7 @@ impl Pipeline {
             finish,
             article_ends,
             scored,
+            unproposed: rules.iter().find(|rule| rule.code() == "BPL006"),
             scorer,
             html_scorer,
         })
@@ -239,7 +242,7 @@ impl Pipeline {
                 break;
             }
         }
-        let features = scorer::decide(&mut decisions, scorer, trace);
+        let features = scorer::decide(&mut decisions, scorer, self.unproposed, trace);
         run_hooks(&self.finish, &mut decisions);
         let work = Work { lines: doc.segments.len() as u64, steps: decisions.steps(), passes: 1 };
         let scored = decisions.was_scored();

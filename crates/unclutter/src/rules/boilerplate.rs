@@ -120,6 +120,40 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it removes
+    /// On a whole-page dump or an HTML page, a line that no rule proposed and that the content
+    /// scorer finds very unlike article text: it scores below the model's second, lower
+    /// threshold (`unproposed_threshold`, chosen out of fold; the model is below). This is
+    /// what lies inside the article region without reading as it: a menu left between two
+    /// paragraphs, a "most read" list, a row of tags. The rule has no check of its own; with
+    /// `--scorer none`, or on an already-extracted article, it removes nothing.
+    ///
+    /// ## Why
+    /// The region rules see where the article is; the scorer sees what each line is, with the
+    /// evidence around it.
+    ///
+    /// ## Example
+    /// ```text
+    /// The council voted 7-2 on Tuesday to fund the new bridge across the river.
+    /// Most read                             <- removed
+    /// Weather | Traffic | Sport             <- removed
+    /// Work starts in March and the bridge is due to open next May, the mayor said.
+    /// ```
+    ///
+    /// ## Known false positives
+    /// A short line of the article between lines that look like furniture: a subheading above
+    /// a list of links, a table's lone row of figures.
+    pub(crate) struct LowContentScore {
+        code: "BPL006",
+        name: "low-content-score",
+        category: Boilerplate,
+        summary: "in a whole page, a line no rule proposed that the content scorer scores very low",
+        phase: Score,
+        scored: true,
+    }
+}
+
+declare_rule! {
+    /// ## What it removes
     /// In HTML mode, every line outside the page's content root: the deepest element that holds
     /// most of the page's prose (at least 70%; an `article`, `main` or `itemprop=articleBody`
     /// element holding half of it is preferred). The lines are proposed: each goes when the HTML
