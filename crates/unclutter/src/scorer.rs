@@ -11,6 +11,10 @@
 //!   its end, and nothing when that would take more than [`ARTICLE_SHARE`] of the article's
 //!   words: an extractor's output is article, with at most a leaked menu around it.
 //!
+//! On a whole page it also removes, in the name of BPL006, a line that no rule proposed when it
+//! scores below the model's second, lower threshold (`unproposed_threshold`), except a heading
+//! the markup marks inside the content.
+//!
 //! Plain text and HTML pages have a model each (`model/content-text.lgb`,
 //! `model/content-html.lgb`): the same features, different inputs.
 //!
