@@ -90,6 +90,20 @@ impl<'a> Cleaned<'a> {
         Cleaned { input: Cow::Owned(projection), removals, work, input_kind, evidence, html: Some(Arc::new(facts)) }
     }
 
+    /// The same result owning its input: for keeping it after the input is gone.
+    ///
+    /// ```
+    /// let owned = {
+    ///     let input = String::from("Share\nThe council met on Monday.\n");
+    ///     unclutter::Cleaner::new().clean(&input).into_owned()
+    /// };
+    /// assert_eq!(owned.text(), "The council met on Monday.\n");
+    /// ```
+    pub fn into_owned(self) -> Cleaned<'static> {
+        let Cleaned { input, removals, work, input_kind, evidence, html } = self;
+        Cleaned { input: Cow::Owned(input.into_owned()), removals, work, input_kind, evidence, html }
+    }
+
     /// What kind of text the input was taken for: forced by
     /// [`CleanerBuilder::input_kind`](crate::CleanerBuilder::input_kind), or read from its
     /// [evidence](Self::input_evidence). An HTML page is a page.

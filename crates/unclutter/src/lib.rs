@@ -79,11 +79,16 @@ mod scorer;
 mod pipeline;
 
 mod cleaner;
+// Many documents in parallel, in order.
+#[cfg(feature = "rayon")]
+mod batch;
 
 // The results in the JSON schema the CLI prints.
 #[cfg(feature = "serde")]
 pub mod json;
 
+#[cfg(feature = "rayon")]
+pub use batch::CleanStream;
 pub use cleaned::{Cleaned, Work};
 pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
 pub use config::{Bias, InputKind, InputKindError};

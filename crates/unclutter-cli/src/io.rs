@@ -1,0 +1,138 @@
+//! Inputs and outputs by name: `-` is standard input or output; a name ending in `.gz` or `.zst`
+//! is read decompressed and written compressed (flate2, zstd). An output file is written under
+//! a temporary name beside it and renamed only when complete, so a run that fails leaves no
+//! half-written file behind as if it were whole.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// How a file name says it is compressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+impl Compression {
+    pub fn of(path: &Path) -> Compression {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("gz") => Compression::Gzip,
+            Some("zst") => Compression::Zstd,
+            _ => Compression::None,
+        }
+    }
+}
+
+/// The name an input is reported by: its path, or `<stdin>`.
+pub fn display_name(path: Option<&Path>) -> String {
+    match path {
+        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+        _ => "<stdin>".to_string(),
+    }
+}
+
+/// Opens an input for reading, decompressed when its name says so; `None` or `-` is stdin.
+pub fn open(path: Option<&Path>) -> io::Result<Box<dyn BufRead + Send>> {
+    let name = display_name(path);
+    let with_name = |e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}"));
+    let (raw, compression): (Box<dyn Read + Send>, Compression) = match path {
+        Some(p) if p.as_os_str() != "-" => (Box::new(File::open(p).map_err(with_name)?), Compression::of(p)),
+        _ => (Box::new(io::stdin()), Compression::None),
+    };
+    const BUFFER: usize = 1 << 16;
+    Ok(match compression {
+        Compression::None => Box::new(BufReader::with_capacity(BUFFER, raw)),
+        Compression::Gzip => {
+            Box::new(BufReader::with_capacity(BUFFER, flate2::read::MultiGzDecoder::new(BufReader::new(raw))))
+        }
+        Compression::Zstd => Box::new(BufReader::with_capacity(BUFFER, zstd::Decoder::new(raw).map_err(with_name)?)),
+    })
+}
+
+/// Where output goes: standard output, or a file written under a temporary name.
+pub struct Output {
+    sink: Sink,
+    /// The temporary file and the final name, for a file output.
+    file: Option<(PathBuf, PathBuf)>,
+}
+
+enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    Plain(BufWriter<File>),
+    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
+    Zstd(zstd::Encoder<'static, BufWriter<File>>),
+    /// Finished or failed: nothing more is written.
+    Closed,
+}
+
+impl Output {
+    /// Standard output for `None` or `-`; otherwise `path`, compressed when its name says so.
+    pub fn create(path: Option<&Path>) -> io::Result<Output> {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Output { sink: Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())), file: None });
+        };
+        let name = path.display().to_string();
+        let with_name = |e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}"));
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(with_name)?;
+        }
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp = path.with_file_name(format!(".{file_name}.unclutter-{}.tmp", std::process::id()));
+        let file = BufWriter::with_capacity(1 << 16, File::create(&temp).map_err(with_name)?);
+        let sink = match Compression::of(path) {
+            Compression::None => Sink::Plain(file),
+            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(file, flate2::Compression::default())),
+            Compression::Zstd => Sink::Zstd(zstd::Encoder::new(file, 3).map_err(with_name)?),
+        };
+        Ok(Output { sink, file: Some((temp, path.to_path_buf())) })
+    }
+
+    /// Flushes and, for a file, finishes its compression and gives it its final name.
+    pub fn finish(mut self) -> io::Result<()> {
+        match std::mem::replace(&mut self.sink, Sink::Closed) {
+            Sink::Stdout(mut w) => w.flush()?,
+            Sink::Plain(mut w) => w.flush()?,
+            Sink::Gzip(w) => w.finish()?.flush()?,
+            Sink::Zstd(w) => w.finish()?.flush()?,
+            Sink::Closed => {}
+        }
+        if let Some((temp, path)) = self.file.take() {
+            std::fs::rename(&temp, &path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.sink {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::Plain(w) => w.write(buf),
+            Sink::Gzip(w) => w.write(buf),
+            Sink::Zstd(w) => w.write(buf),
+            Sink::Closed => Err(io::Error::other("output already finished")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Stdout(w) => w.flush(),
+            Sink::Plain(w) => w.flush(),
+            Sink::Gzip(w) => w.flush(),
+            Sink::Zstd(w) => w.flush(),
+            Sink::Closed => Ok(()),
+        }
+    }
+}
+
+impl Drop for Output {
+    /// An output dropped before [`Output::finish`] (a failed run) leaves no file behind.
+    fn drop(&mut self) {
+        if let Some((temp, _)) = self.file.take() {
+            self.sink = Sink::Closed;
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
