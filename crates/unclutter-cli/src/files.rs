@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 use unclutter::Cleaner;
 
-use crate::progress::Progress;
-use crate::stats::{DocStats, Stats};
-use crate::{batch, invalid, io, is_html, records, Args, OnErrorArg};
+use crate::{invalid, is_html, Args, OnErrorArg};
+use unclutter_cli::progress::Progress;
+use unclutter_cli::stats::{DocStats, Stats};
+use unclutter_cli::{batch, io, records};
 
 /// One file to clean and where its output goes.
 struct Job {

@@ -1,13 +1,8 @@
 //! The `unclutter` command-line filter: text in, cleaned text (or JSON, or an annotated view) out;
 //! and over a dataset, JSON Lines records, Parquet files, folders and many files on every core.
 
-mod batch;
 mod files;
-mod io;
 mod parquet;
-mod progress;
-mod records;
-mod stats;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -17,9 +12,10 @@ use std::time::Instant;
 use clap::{Parser, ValueEnum};
 use unclutter::{Bias, Cleaned, Cleaner, InputKind, RuleId};
 
-use crate::progress::Progress;
-use crate::records::{OnError, RecordSpec};
-use crate::stats::Stats;
+use unclutter_cli::progress::Progress;
+use unclutter_cli::records::{OnError, RecordSpec};
+use unclutter_cli::stats::Stats;
+use unclutter_cli::{batch, io, records, stats};
 
 /// Strips page clutter from scraped article text and says exactly what it removed.
 ///

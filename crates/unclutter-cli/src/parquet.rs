@@ -17,10 +17,11 @@ use parquet::file::properties::WriterProperties;
 use rayon::prelude::*;
 use unclutter::Cleaner;
 
-use crate::progress::Progress;
-use crate::records::{self, RecordSpec};
-use crate::stats::{DocStats, Stats};
-use crate::{invalid, io, record_spec, Args, OnErrorArg};
+use crate::{invalid, record_spec, Args, OnErrorArg};
+use unclutter_cli::io;
+use unclutter_cli::progress::Progress;
+use unclutter_cli::records::{self, RecordSpec};
+use unclutter_cli::stats::{DocStats, Stats};
 
 /// Rows read and cleaned at a time.
 const BATCH_ROWS: usize = 1024;
