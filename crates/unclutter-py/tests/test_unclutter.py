@@ -1,0 +1,114 @@
+"""The Python package: results, offsets, threads, the GIL, errors."""
+
+import threading
+import time
+
+import pytest
+
+import unclutter
+
+PAGE = "Skip to main content\nGrößere Brücke: Rat stimmt zu — 7:2 ✓\nShare\nThe council voted on Tuesday.\n"
+
+
+def test_clean_returns_text_and_removals_with_char_and_byte_offsets():
+    result = unclutter.Cleaner().clean(PAGE)
+    assert result.text == "Größere Brücke: Rat stimmt zu — 7:2 ✓\nThe council voted on Tuesday.\n"
+    assert [r.rule for r in result.removals] == ["NAV001", "SOC001"]
+    encoded = PAGE.encode("utf-8")
+    for r in result.removals:
+        # Character offsets slice the Python string; byte offsets slice its UTF-8 bytes.
+        assert PAGE[r.start:r.end] == r.text
+        assert encoded[r.byte_start:r.byte_end].decode("utf-8") == r.text
+    share = result.removals[1]
+    assert share.byte_start > share.start, "non-ASCII text before it: bytes run ahead of characters"
+    # Kept text plus the removed ranges rebuild the input.
+    kept, at = [], 0
+    for r in result.removals:
+        kept.append(PAGE[at:r.start])
+        at = r.end
+    kept.append(PAGE[at:])
+    assert "".join(kept) == result.text
+    assert result.input_kind in ("page", "article")
+    assert result.counts() == {"navigation": 1, "share": 1}
+
+
+def test_to_dict_has_the_json_keys():
+    d = unclutter.Cleaner().clean(PAGE).to_dict()
+    assert set(d) == {"text", "input_kind", "removed"}
+    assert d["removed"][0]["rule"] == "NAV001"
+    assert d["removed"][0]["category"] == "navigation"
+    assert {"start", "end", "byte_start", "byte_end", "name", "reason", "text"} <= set(d["removed"][0])
+
+
+def test_clean_html_offsets_index_the_source_text():
+    html = ("<html><body><nav><a href=/>Startseite</a> <a href=/n>Nachrichten</a></nav><article><p>Der Rat "
+            "stimmte am Dienstag für die neue Brücke über den Fluss, nach Jahren der Debatte.</p></article></body></html>")
+    result = unclutter.Cleaner().clean_html(html)
+    assert result.text.startswith("Der Rat stimmte")
+    assert result.source_text is not None
+    for r in result.removals:
+        assert result.source_text[r.start:r.end] == r.text
+    assert "source_text" in result.to_dict()
+
+
+def test_selection_bias_and_kind():
+    c = unclutter.Cleaner(select=["navigation"], bias="recall", input_kind="article")
+    assert all(code.startswith("NAV") for code in c.rules())
+    result = c.clean(PAGE)
+    assert [r.rule for r in result.removals] == ["NAV001"]
+    assert result.input_kind == "article"
+    assert any(rule["code"] == "BPL006" and rule["scored"] for rule in unclutter.rules())
+
+
+def test_bad_arguments_raise():
+    with pytest.raises(ValueError, match="bias"):
+        unclutter.Cleaner(bias="sideways")
+    with pytest.raises(ValueError, match="input_kind"):
+        unclutter.Cleaner(input_kind="poem")
+    with pytest.raises(ValueError, match="NOPE"):
+        unclutter.Cleaner(select=["NOPE"])
+    with pytest.raises(ValueError, match="no-such-model"):
+        unclutter.Cleaner(scorer="no-such-model.lgb")
+    with pytest.raises(TypeError):
+        unclutter.Cleaner().clean(42)
+    with pytest.raises(ValueError, match="over the limit"):
+        unclutter.Cleaner(max_bytes=10).clean("x" * 11)
+    with pytest.raises(ValueError, match="threads"):
+        unclutter.Cleaner().clean_many(["a"], threads=0)
+
+
+def documents(n):
+    return [
+        "Skip to main content\n" + f"Story {i}\n" + "The council voted on Tuesday to fund the bridge. " * (i % 7 + 1) + "\nShare\n"
+        for i in range(n)
+    ]
+
+
+def test_clean_many_gives_what_one_by_one_gives_in_order():
+    cleaner = unclutter.Cleaner()
+    docs = documents(200)
+    one_by_one = [cleaner.clean(d).to_dict() for d in docs]
+    for threads in (None, 1, 2):
+        assert [r.to_dict() for r in cleaner.clean_many(docs, threads=threads)] == one_by_one
+
+
+def test_the_gil_is_released_while_rust_cleans():
+    cleaner = unclutter.Cleaner()
+    big = "\n".join(documents(400))
+
+    def clean_once():
+        cleaner.clean(big)
+
+    clean_once()  # warm up
+    start = time.perf_counter()
+    clean_once()
+    one = time.perf_counter() - start
+    threads = [threading.Thread(target=clean_once) for _ in range(2)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    two = time.perf_counter() - start
+    # Serialised by the GIL, two would take twice one; released, they overlap on two cores.
+    assert two < 1.8 * one, f"one {one:.3f}s, two at once {two:.3f}s"
