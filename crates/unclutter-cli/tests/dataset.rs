@@ -323,3 +323,36 @@ fn new_user_corners() {
     let lines = unclutter(&["--max-lines", "3"], b"a\nb\nc\nd\ne\n");
     assert!(stderr(&lines).contains("(--max-lines)"), "{}", stderr(&lines));
 }
+
+#[test]
+fn a_folder_of_parquet_shards_gives_a_folder_of_shards() {
+    use arrow_array::{Array, LargeStringArray, RecordBatch};
+    use arrow_schema::{DataType, Field, Schema};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::arrow::ArrowWriter;
+
+    // Hugging Face's datasets write large_string columns.
+    let dir = scratch("shards");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let schema = Arc::new(Schema::new(vec![Field::new("text", DataType::LargeUtf8, false)]));
+    for shard in 0..2 {
+        let texts = LargeStringArray::from_iter_values((0..10).map(|i| format!("Share\nShard {shard}, story {i}.\n")));
+        let batch = RecordBatch::try_new(schema.clone(), vec![Arc::new(texts)]).unwrap();
+        let path = input.join(format!("train-0000{shard}-of-00002.parquet"));
+        let mut writer = ArrowWriter::try_new(std::fs::File::create(path).unwrap(), schema.clone(), None).unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+    }
+    let output = dir.join("out");
+    let out = unclutter(&["--parquet", "--input-dir", s(&input), "--output-dir", s(&output)], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    for shard in 0..2 {
+        let path = output.join(format!("train-0000{shard}-of-00002.parquet"));
+        let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap()).unwrap();
+        let batch = reader.build().unwrap().next().unwrap().unwrap();
+        let texts = batch.column(0).as_any().downcast_ref::<LargeStringArray>().unwrap();
+        assert_eq!(texts.len(), 10);
+        assert_eq!(texts.value(7), format!("Shard {shard}, story 7.\n"));
+    }
+}
