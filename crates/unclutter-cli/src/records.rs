@@ -317,15 +317,22 @@ impl Run<'_> {
             OnError::Fail => {
                 Err(io::Error::new(io::ErrorKind::InvalidData, format!("{name}:{}: {reason}", line.number)))
             }
-            OnError::Keep => {
+            OnError::Keep if !line.too_long => {
                 self.stats.kept_unchanged += 1;
                 out.write_all(&line.bytes)?;
                 out.write_all(b"\n")
             }
+            OnError::Keep => {
+                // A record over the limit was never held, so it cannot be written back.
+                self.stats.skipped += 1;
+                eprintln!("unclutter: {name}:{}: {reason}; too long to keep, skipped", line.number);
+                Ok(())
+            }
             OnError::Skip => {
                 self.stats.skipped += 1;
                 if let Some(rejects) = self.rejects.as_mut() {
-                    let record = String::from_utf8_lossy(&line.bytes);
+                    // A record over the limit was never held: its text is null.
+                    let record = (!line.too_long).then(|| String::from_utf8_lossy(&line.bytes));
                     let entry = serde_json::json!({
                         "file": name, "line": line.number, "reason": reason, "record": record,
                     });

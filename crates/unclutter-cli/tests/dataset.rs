@@ -138,11 +138,14 @@ fn skip_writes_rejects_and_keep_passes_bad_records_through() {
 fn records_over_the_size_limit_are_reported_and_the_next_one_is_read() {
     let big = format!("{{\"text\":\"{}\"}}", "x".repeat(3000));
     let input = format!("{big}\n{}", jsonl(&[r#"{"text":BODY}"#]));
+    // Never held in memory, a record over the limit cannot be kept: it is skipped, and said so.
     let out = unclutter(&["--jsonl", "--max-bytes", "1k", "--on-error", "keep"], input.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     let lines: Vec<&str> = stdout(&out).lines().collect();
-    assert_eq!(lines.len(), 2);
-    assert!(lines[1].contains("The council voted"));
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("The council voted"));
+    assert!(stderr(&out)
+        .contains("<stdin>:1: record is over the limit of 1024 bytes (--max-bytes); too long to keep, skipped"));
     let out = unclutter(&["--jsonl", "--max-bytes", "1k"], input.as_bytes());
     assert!(
         stderr(&out).contains("<stdin>:1: record is over the limit of 1024 bytes (--max-bytes)"),
@@ -355,4 +358,32 @@ fn a_folder_of_parquet_shards_gives_a_folder_of_shards() {
         assert_eq!(texts.len(), 10);
         assert_eq!(texts.value(7), format!("Shard {shard}, story 7.\n"));
     }
+}
+
+#[test]
+fn hostile_records_are_reported_never_fatal_to_the_process() {
+    // A 100 MB line, arrays nested 100,000 deep, invalid UTF-8 inside a string, a NUL byte, and
+    // no final newline: each gives one output line or one reported error.
+    let mut input = Vec::new();
+    input.extend(std::iter::repeat_n(b'x', 100 << 20));
+    input.push(b'\n');
+    input.extend_from_slice(b"{\"text\":");
+    input.extend(std::iter::repeat_n(b'[', 100_000));
+    input.extend(std::iter::repeat_n(b']', 100_000));
+    input.extend_from_slice(b"}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"a\x00b\"}\n{\"text\":\"Share\\nLast one.\"}");
+    let dir = scratch("hostile");
+    let rejects = dir.join("rejects.jsonl");
+    let args = ["--jsonl", "--max-bytes", "1M", "--on-error", "skip", "--rejects", s(&rejects), "--stats"];
+    let out = unclutter(&args, &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "{\"text\":\"Last one.\"}\n");
+    let reasons: Vec<serde_json::Value> =
+        std::fs::read_to_string(&rejects).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<u64> = reasons.iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [1, 2, 3, 4]);
+    assert!(reasons[0]["record"].is_null(), "a record over the limit is not held");
+    assert_eq!(reasons[1]["reason"], "field \"text\" is an array, not a string");
+    assert!(reasons[2]["reason"].as_str().unwrap().starts_with("invalid UTF-8"));
+    assert!(reasons[3]["reason"].as_str().unwrap().contains("control character"), "{}", reasons[3]["reason"]);
+    assert!(stderr(&out).contains("4 skipped"), "{}", stderr(&out));
 }
