@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use unclutter::Cleaner;
 
-use crate::{invalid, is_html, Args, OnErrorArg};
+use crate::{clean_document, decode, invalid, Args, OnErrorArg};
 use unclutter_cli::progress::Progress;
 use unclutter_cli::stats::{DocStats, Stats};
 use unclutter_cli::{batch, io, records};
@@ -103,10 +103,10 @@ fn jobs(args: &Args) -> std::io::Result<Vec<Job>> {
 
 /// Cleans one document's bytes (named `name`) as the options say.
 fn clean_bytes(args: &Args, cleaner: &Cleaner, bytes: &[u8]) -> Done {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let html = is_html(args, text);
+    let (text, html, encoding) = decode(args, bytes)?;
+    let text = text.as_ref();
     let split = args.split_on.as_deref();
-    let parts = records::clean_parts(cleaner, text, html, split)?;
+    let parts = clean_document(args, cleaner, text, html, encoding)?;
     let kept = records::join_parts(&parts, split);
     let mut doc = DocStats { bytes_in: text.len() as u64, bytes_out: kept.len() as u64, rules: Vec::new() };
     for part in &parts {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
-use unclutter::{Bias, Cleaned, Cleaner, InputKind, RuleId};
+use unclutter::{Bias, Cleaned, Cleaner, InputKind, RuleId, TextEncoding};
 
 use unclutter_cli::progress::Progress;
 use unclutter_cli::records::{OnError, RecordSpec};
@@ -58,7 +58,15 @@ struct Args {
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     input: InputArg,
 
-    /// Input is JSON Lines: each line a JSON object whose --field (or --html-field) is cleaned.
+    /// How plain-text input is decoded: strict UTF-8 (the default), `auto` (a byte order mark,
+    /// else UTF-8 when valid, else detected), or an encoding label (latin1, windows-1252,
+    /// shift_jis, gb2312, ...). HTML input is decoded as browsers do, whatever this says: a
+    /// BOM, a `<meta>` charset, else detection. Spans index the decoded text; --json names the
+    /// encoding.
+    #[arg(long, value_name = "auto|LABEL", value_parser = parse_encoding)]
+    encoding: Option<TextEncoding>,
+
+    /// The input is JSON Lines: each line a JSON object whose --field (or --html-field) is cleaned.
     #[arg(long, conflicts_with_all = ["json", "annotate", "parquet"])]
     jsonl: bool,
 
@@ -223,6 +231,10 @@ enum ColorArg {
     Auto,
     Always,
     Never,
+}
+
+fn parse_encoding(arg: &str) -> Result<TextEncoding, String> {
+    TextEncoding::parse(arg).map_err(|e| e.to_string())
 }
 
 /// A size: bytes, or a number with a suffix k/K/KiB, M/MiB, G/GiB (1024 based) or kB, MB, GB
@@ -446,20 +458,50 @@ fn read_all(path: Option<&Path>, max_bytes: usize) -> std::io::Result<(String, V
     Ok((name, bytes))
 }
 
-/// Whether a document is cleaned as HTML: forced by --html or --input, or detected.
-fn is_html(args: &Args, text: &str) -> bool {
-    args.html || args.input == InputArg::Html || (args.input == InputArg::Auto && looks_like_html(text))
+/// Whether a document is cleaned as HTML: forced by --html or --input, or detected from its
+/// first bytes.
+fn is_html(args: &Args, bytes: &[u8]) -> bool {
+    args.html
+        || args.input == InputArg::Html
+        || (args.input == InputArg::Auto && looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)])))
+}
+
+/// A document's bytes as text: HTML decoded as a browser would (BOM, `<meta>` charset,
+/// detection), plain text as --encoding says (strict UTF-8 by default); with whether it is
+/// HTML and the encoding's name.
+fn decode<'b>(args: &Args, bytes: &'b [u8]) -> Result<(std::borrow::Cow<'b, str>, bool, &'static str), String> {
+    if is_html(args, bytes) {
+        let (text, encoding) = unclutter::encoding::decode_html(bytes);
+        return Ok((text, true, encoding));
+    }
+    let how = args.encoding.unwrap_or(TextEncoding::Utf8);
+    let (text, encoding) = unclutter::encoding::decode_text(bytes, how).map_err(|e| match e {
+        unclutter::DecodeError::InvalidUtf8 { .. } => format!("{e} (--encoding auto decodes other encodings)"),
+        e => e.to_string(),
+    })?;
+    Ok((text, false, encoding))
+}
+
+/// Cleans a document's text, split when asked, each part with its encoding named.
+fn clean_document<'t>(
+    args: &Args,
+    cleaner: &Cleaner,
+    text: &'t str,
+    html: bool,
+    encoding: &'static str,
+) -> Result<Vec<Cleaned<'t>>, String> {
+    let parts = records::clean_parts(cleaner, text, html, args.split_on.as_deref())?;
+    Ok(parts.into_iter().map(|part| part.with_encoding(encoding)).collect())
 }
 
 /// One document: the filter.
 fn run_one(args: &Args, cleaner: &Cleaner, stats: &mut Stats) -> std::io::Result<()> {
     let path = args.files.first().map(PathBuf::as_path);
     let (name, bytes) = read_all(path, args.max_bytes)?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| invalid(format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let html = is_html(args, text);
+    let (text, html, encoding) = decode(args, &bytes).map_err(|e| invalid(format!("{name}: {e}")))?;
+    let text = text.as_ref();
     let split = args.split_on.as_deref();
-    let parts = records::clean_parts(cleaner, text, html, split).map_err(|e| invalid(format!("{name}: {e}")))?;
+    let parts = clean_document(args, cleaner, text, html, encoding).map_err(|e| invalid(format!("{name}: {e}")))?;
     let mut out = io::Output::create(args.output.as_deref())?;
     let mut doc = stats::DocStats { bytes_in: text.len() as u64, ..Default::default() };
     if args.json {

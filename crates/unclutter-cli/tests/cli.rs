@@ -99,7 +99,7 @@ fn empty_input_gives_empty_output() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let json = unclutter(&["--json"], b"");
-    assert_eq!(stdout(&json).trim(), r#"{"text":"","removed":[],"input_kind":"article"}"#);
+    assert_eq!(stdout(&json).trim(), r#"{"text":"","removed":[],"input_kind":"article","encoding":"UTF-8"}"#);
 }
 
 #[test]
@@ -224,4 +224,55 @@ fn explain_documents_the_model_for_scored_rules() {
     assert!(stdout(&out).contains("## The model for HTML"));
     assert!(stdout(&out).contains("oof_line_auc"));
     assert!(!stdout(&unclutter(&["--explain", "NAV001"], b"")).contains("## The model"));
+}
+
+/// A page of our own in German and one in Japanese, as their sites would serve them.
+const PAGE_DE: &str = "<html><head><meta charset=\"windows-1252\"><title>Brücke</title></head><body>\
+    <nav><a href=/>Startseite</a> <a href=/lokales>Lokales</a></nav><article><h1>Neue Brücke über die Wende</h1>\
+    <p>Der Gemeinderat hat am Dienstag mit großer Mehrheit den Bau der Brücke beschlossen; die Arbeiten \
+    beginnen im März und sollen im Spätsommer enden.</p><p>Anwohner begrüßen die Entscheidung.</p></article></body></html>";
+const PAGE_JA: &str =
+    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>\
+    <nav><a href=/>ホーム</a> <a href=/news>ニュース</a></nav><article><h1>新しい橋が完成</h1>\
+    <p>市議会は火曜日、川に架かる新しい橋の建設を承認した。工事は三月に始まり、夏の終わりに完了する予定だ。</p>\
+    <p>住民はこの決定を歓迎している。</p></article></body></html>";
+
+#[test]
+fn pages_in_legacy_encodings_clean_as_their_utf8_twins() {
+    for (page, encoding, name) in
+        [(PAGE_DE, encoding_rs::WINDOWS_1252, "windows-1252"), (PAGE_JA, encoding_rs::SHIFT_JIS, "Shift_JIS")]
+    {
+        let (bytes, _, unmappable) = encoding.encode(page);
+        assert!(!unmappable);
+        // The twin says it is UTF-8, as a page re-encoded by its site would.
+        let utf8 = page.replace(name, "utf-8");
+        let twin = unclutter(&["--json"], utf8.as_bytes());
+        let legacy = unclutter(&["--json"], &bytes);
+        assert!(legacy.status.success(), "{}", stderr(&legacy));
+        let twin: serde_json::Value = serde_json::from_slice(&twin.stdout).unwrap();
+        let legacy: serde_json::Value = serde_json::from_slice(&legacy.stdout).unwrap();
+        assert_eq!(legacy["text"], twin["text"]);
+        assert_eq!(legacy["removed"], twin["removed"]);
+        assert_eq!(legacy["encoding"], name);
+        assert!(twin["text"].as_str().unwrap().contains("Brücke") || twin["text"].as_str().unwrap().contains("橋"));
+        // Without its declaration, the page is detected.
+        let undeclared = page.replace(&format!("charset=\"{name}\""), "").replace(&format!("charset={name}"), "");
+        let (bytes, _, _) = encoding.encode(&undeclared);
+        let detected: serde_json::Value = serde_json::from_slice(&unclutter(&["--json"], &bytes).stdout).unwrap();
+        assert_eq!(detected["text"], twin["text"], "{name} detected");
+    }
+}
+
+#[test]
+fn text_is_strict_utf8_unless_an_encoding_is_asked_for() {
+    let latin1 = b"Share\nLe conseil a vot\xe9 mardi pour le pont.\n";
+    let strict = unclutter(&[], latin1);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(stderr(&strict).contains("invalid UTF-8 at byte 22 (--encoding auto"), "{}", stderr(&strict));
+    for how in ["auto", "latin1"] {
+        let out = unclutter(&["--encoding", how], latin1);
+        assert_eq!(stdout(&out), "Le conseil a voté mardi pour le pont.\n");
+    }
+    let bad = unclutter(&["--encoding", "klingon"], latin1);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -45,6 +45,8 @@ pub struct Cleaned<'a> {
     input_kind: InputKind,
     evidence: InputEvidence,
     html: Option<Arc<HtmlFacts>>,
+    /// The encoding the input's bytes were decoded from, when they were bytes.
+    encoding: Option<&'static str>,
 }
 
 /// What HTML mode knows of its projection: where each line starts and its element path.
@@ -82,12 +84,20 @@ pub struct Work {
 impl<'a> Cleaned<'a> {
     pub(crate) fn new(input: &'a str, outcome: Outcome) -> Cleaned<'a> {
         let Outcome { removals, work, input_kind, evidence, .. } = outcome;
-        Cleaned { input: Cow::Borrowed(input), removals, work, input_kind, evidence, html: None }
+        Cleaned { input: Cow::Borrowed(input), removals, work, input_kind, evidence, html: None, encoding: None }
     }
 
     pub(crate) fn from_html(projection: String, outcome: Outcome, facts: HtmlFacts) -> Cleaned<'static> {
         let Outcome { removals, work, input_kind, evidence, .. } = outcome;
-        Cleaned { input: Cow::Owned(projection), removals, work, input_kind, evidence, html: Some(Arc::new(facts)) }
+        Cleaned {
+            input: Cow::Owned(projection),
+            removals,
+            work,
+            input_kind,
+            evidence,
+            html: Some(Arc::new(facts)),
+            encoding: None,
+        }
     }
 
     /// The same result owning its input: for keeping it after the input is gone.
@@ -100,8 +110,35 @@ impl<'a> Cleaned<'a> {
     /// assert_eq!(owned.text(), "The council met on Monday.\n");
     /// ```
     pub fn into_owned(self) -> Cleaned<'static> {
-        let Cleaned { input, removals, work, input_kind, evidence, html } = self;
-        Cleaned { input: Cow::Owned(input.into_owned()), removals, work, input_kind, evidence, html }
+        let Cleaned { input, removals, work, input_kind, evidence, html, encoding } = self;
+        Cleaned { input: Cow::Owned(input.into_owned()), removals, work, input_kind, evidence, html, encoding }
+    }
+
+    /// The encoding the input was decoded from (its WHATWG name, as `"windows-1252"`), when it
+    /// came as bytes ([`Cleaner::clean_bytes`](crate::Cleaner::clean_bytes),
+    /// [`Cleaner::clean_html_bytes`](crate::Cleaner::clean_html_bytes)); spans index the decoded text.
+    ///
+    /// ```
+    /// let page = b"<meta charset=latin1><p>Le conseil a vot\xe9 mardi pour le nouveau pont.</p>";
+    /// let cleaned = unclutter::Cleaner::new().clean_html_bytes(page).unwrap();
+    /// assert_eq!(cleaned.encoding(), Some("windows-1252"));
+    /// assert_eq!(cleaned.text(), "Le conseil a vot\u{e9} mardi pour le nouveau pont.");
+    /// assert_eq!(unclutter::Cleaner::new().clean("x").encoding(), None);
+    /// ```
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding
+    }
+
+    /// The same result, recording that its input was decoded from `encoding` (for a caller
+    /// that decoded the bytes itself, with [`crate::encoding`]).
+    ///
+    /// ```
+    /// let cleaned = unclutter::Cleaner::new().clean("Share\nHi.\n").with_encoding("windows-1252");
+    /// assert_eq!(cleaned.encoding(), Some("windows-1252"));
+    /// ```
+    pub fn with_encoding(mut self, encoding: &'static str) -> Cleaned<'a> {
+        self.encoding = Some(encoding);
+        self
     }
 
     /// What kind of text the input was taken for: forced by

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::cleaned::{Cleaned, HtmlFacts};
 use crate::config::{Bias, InputKind, Settings};
+use crate::encoding::{self, DecodeError, TextEncoding};
 use crate::features::LineFeatures;
 use crate::html;
 use crate::meta::RuleId;
@@ -385,6 +386,61 @@ impl Cleaner {
         Ok(cleaned)
     }
 }
+
+impl Cleaner {
+    /// Cleans plain text given as bytes, decoded as `how` says ([`TextEncoding`]); the spans
+    /// index the decoded text, and [`Cleaned::encoding`] names the encoding.
+    ///
+    /// ```
+    /// use unclutter::{Cleaner, TextEncoding};
+    /// let cleaned = Cleaner::new().clean_bytes(b"Share\nGr\xfc\xdfe aus Wien.\n", TextEncoding::Auto)?;
+    /// assert_eq!(cleaned.text(), "Grüße aus Wien.\n");
+    /// # Ok::<(), unclutter::BytesError>(())
+    /// ```
+    pub fn clean_bytes(&self, bytes: &[u8], how: TextEncoding) -> Result<Cleaned<'static>, BytesError> {
+        let (text, encoding) = encoding::decode_text(bytes, how).map_err(BytesError::Decode)?;
+        let cleaned = self.try_clean(&text).map_err(BytesError::Limit)?.into_owned();
+        Ok(cleaned.with_encoding(encoding))
+    }
+
+    /// Cleans an HTML page given as bytes, decoded as a browser would (a BOM, a `<meta>`
+    /// charset, else detected: see [`crate::encoding`]); [`Cleaned::encoding`] names the
+    /// encoding.
+    ///
+    /// ```
+    /// let page = b"<meta charset=shift_jis><p>\x8b\x9e\x93\x73\x82\xcc\x8b\xb4\x82\xaa\x8a\x4a\x92\xca\x82\xb5\x82\xbd\x81\x42</p>";
+    /// let cleaned = unclutter::Cleaner::new().clean_html_bytes(page).unwrap();
+    /// assert_eq!(cleaned.encoding(), Some("Shift_JIS"));
+    /// assert_eq!(cleaned.text(), "京都の橋が開通した。");
+    /// ```
+    pub fn clean_html_bytes(&self, bytes: &[u8]) -> Result<Cleaned<'static>, LimitError> {
+        if bytes.len() > self.inner.limits.max_bytes {
+            return Err(LimitError::Bytes { limit: self.inner.limits.max_bytes, actual: bytes.len() });
+        }
+        let (html, encoding) = encoding::decode_html(bytes);
+        Ok(self.try_clean_html(&html)?.with_encoding(encoding))
+    }
+}
+
+/// Why bytes could not be cleaned: they do not decode, or they are over the [`Limits`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BytesError {
+    /// The bytes are not in the encoding asked for (strict UTF-8), or the label is unknown.
+    Decode(DecodeError),
+    /// The decoded text is over the cleaner's limits.
+    Limit(LimitError),
+}
+
+impl fmt::Display for BytesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BytesError::Decode(e) => e.fmt(f),
+            BytesError::Limit(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for BytesError {}
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,7 @@
 //! | `input_kind`   | string                | always                                    | `page` or `article`: what the input was taken for ([`Cleaned::input_kind`](crate::Cleaned::input_kind)) |
 //! | `source_text`  | string                | HTML mode only                            | the text projection of the page, which the offsets index |
 //! | `content_root` | string                | HTML mode, when a content root was chosen | the element path of the article's content root |
+//! | `encoding`     | string                | when the input was decoded from bytes     | the encoding used ([`Cleaned::encoding`](crate::Cleaned::encoding)), as `windows-1252`; the offsets index the decoded text |
 //!
 //! # Removal object
 //!
@@ -83,7 +84,10 @@ impl Serialize for Cleaned<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let source_text = self.is_html().then(|| self.input());
         let content_root = self.content_root();
-        let len = 3 + usize::from(source_text.is_some()) + usize::from(content_root.is_some());
+        let len = 3
+            + usize::from(source_text.is_some())
+            + usize::from(content_root.is_some())
+            + usize::from(self.encoding().is_some());
         let mut doc = serializer.serialize_struct("Cleaned", len)?;
         doc.serialize_field("text", &KeptText(self))?;
         doc.serialize_field("removed", &Removed(self))?;
@@ -95,6 +99,10 @@ impl Serialize for Cleaned<'_> {
         match content_root {
             Some(content_root) => doc.serialize_field("content_root", content_root)?,
             None => doc.skip_field("content_root")?,
+        }
+        match self.encoding() {
+            Some(encoding) => doc.serialize_field("encoding", encoding)?,
+            None => doc.skip_field("encoding")?,
         }
         doc.end()
     }

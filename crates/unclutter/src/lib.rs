@@ -69,6 +69,8 @@ mod select;
 
 // The results, the pass manager, and the public API on top.
 mod cleaned;
+// Bytes to text: BOM, <meta> charset, detection.
+pub mod encoding;
 
 // The content scorer's evidence: the features of each line.
 mod features;
@@ -90,8 +92,9 @@ pub mod json;
 #[cfg(feature = "rayon")]
 pub use batch::CleanStream;
 pub use cleaned::{Cleaned, Work};
-pub use cleaner::{BuildError, Cleaner, CleanerBuilder, LimitError, Limits};
+pub use cleaner::{BuildError, BytesError, Cleaner, CleanerBuilder, LimitError, Limits};
 pub use config::{Bias, InputKind, InputKindError};
+pub use encoding::{DecodeError, TextEncoding};
 pub use features::{LineFeatures, NAMES as LINE_FEATURE_NAMES};
 pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
