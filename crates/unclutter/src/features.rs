@@ -163,27 +163,44 @@ pub(crate) const DOM_HEADING: usize = DOM + 4;
 pub struct LineFeatures {
     /// The column names, in order.
     pub names: &'static [&'static str],
-    /// The features, one row of `names.len()` values per line.
-    pub rows: Vec<f32>,
+    /// The rows of the non-blank lines, `names.len()` values each; a blank line (never scored,
+    /// never a training row) reads as [`BLANK_ROW`], so a page of blank lines costs a few bytes
+    /// a line, not a row.
+    rows: Vec<f32>,
+    /// For each line, its row in `rows`, or [`NO_ROW`] for a blank line.
+    index: Vec<u32>,
     /// A stable hash of the column names and the schema's version (FNV-1a), for a model file to
     /// be checked against.
     pub schema_hash: u64,
 }
 
+/// The row every blank line reads as: `is_blank` set, every other column zero.
+const BLANK_ROW: [f32; WIDTH] = {
+    let mut row = [0.0; WIDTH];
+    row[0] = 1.0;
+    row
+};
+
+/// The index of a blank line.
+const NO_ROW: u32 = u32::MAX;
+
 impl LineFeatures {
     /// Number of lines (rows).
     pub fn len(&self) -> usize {
-        self.rows.len() / self.names.len()
+        self.index.len()
     }
 
     /// True when the text has no line.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.index.is_empty()
     }
 
     /// The features of line `i`.
     pub fn row(&self, i: usize) -> &[f32] {
-        &self.rows[i * self.names.len()..(i + 1) * self.names.len()]
+        match self.index[i] {
+            NO_ROW => &BLANK_ROW,
+            r => &self.rows[r as usize * WIDTH..(r as usize + 1) * WIDTH],
+        }
     }
 
     /// The feature `name` of line `i`, if there is such a column.
@@ -244,9 +261,17 @@ fn proposal_column(code: &str) -> Option<usize> {
 pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     let doc = decisions.doc();
     let n = doc.segments.len();
-    let mut rows = vec![0.0f32; n * WIDTH];
+    // Rows for the non-blank lines only (`LineFeatures::row`).
+    let mut index = Vec::with_capacity(n);
+    let mut filled = 0u32;
+    for seg in &doc.segments {
+        index.push(if seg.is_blank() { NO_ROW } else { filled });
+        filled += u32::from(!seg.is_blank());
+    }
+    let mut rows = vec![0.0f32; filled as usize * WIDTH];
+    let mut spare = [0.0f32; WIDTH];
     if n == 0 {
-        return LineFeatures { names: &NAMES, rows, schema_hash: current_schema_hash() };
+        return LineFeatures { names: &NAMES, rows, index, schema_hash: current_schema_hash() };
     }
     decisions.current_structure();
     let decisions = &*decisions;
@@ -269,7 +294,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     let mut words_of = Vec::with_capacity(n);
     let (mut total_prose_words, mut total_words) = (0usize, 0usize);
     for (i, seg) in doc.segments.iter().enumerate() {
-        let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
+        let row = row_mut(&mut rows, &mut spare, index[i]);
         let blank = seg.is_blank();
         let trim = doc.text(seg.trim);
         let core = doc.text(seg.core);
@@ -346,7 +371,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     sums.push([0; 4]);
     let mut ranks = Vec::with_capacity(n); // non-blank lines before each line
     for (i, seg) in doc.segments.iter().enumerate() {
-        let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
+        let row = row_mut(&mut rows, &mut spare, index[i]);
         row[PROSE_BEFORE] = share(prose_before, total_prose_words);
         row[WORDS_BEFORE] = share(words_before, total_words);
         let prose = analysis.class[i] == LineClass::Prose;
@@ -375,7 +400,10 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     let ranked = sums.len() - 1;
     let all = marks[n];
     for (i, seg) in doc.segments.iter().enumerate() {
-        let row = &mut rows[i * WIDTH..(i + 1) * WIDTH];
+        if seg.is_blank() {
+            continue;
+        }
+        let row = row_mut(&mut rows, &mut spare, index[i]);
         let (before, after) = (marks[i], marks[i + 1]);
         row[CUES] = log1p(before[0]);
         row[CUES + 1] = log1p(all[0] - after[0]);
@@ -397,7 +425,19 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         };
         row[DOC..DOC + doc_columns.len()].copy_from_slice(&doc_columns);
     }
-    LineFeatures { names: &NAMES, rows, schema_hash: current_schema_hash() }
+    LineFeatures { names: &NAMES, rows, index, schema_hash: current_schema_hash() }
+}
+
+/// The row to fill for a line: its own, or for a blank line a scratch row, cleared, whose
+/// values are read within the pass (a blank line's are all zero or unused) and then dropped.
+fn row_mut<'r>(rows: &'r mut [f32], spare: &'r mut [f32; WIDTH], at: u32) -> &'r mut [f32] {
+    match at {
+        NO_ROW => {
+            spare.fill(0.0);
+            spare
+        }
+        r => &mut rows[r as usize * WIDTH..(r as usize + 1) * WIDTH],
+    }
 }
 
 #[cfg(test)]
@@ -447,8 +487,11 @@ mod tests {
     fn one_row_per_segment() {
         let features = Cleaner::new().line_features(PAGE);
         assert_eq!(features.len(), unclutter_text::Document::parse(PAGE, None).segments.len());
-        assert_eq!(features.rows.len(), features.len() * WIDTH);
+        // Rows are stored for the non-blank lines only; blank lines read as the blank row.
+        let blank = unclutter_text::Document::parse(PAGE, None).segments.iter().filter(|s| s.is_blank()).count();
+        assert_eq!(features.rows.len(), (features.len() - blank) * WIDTH);
         assert!(features.rows.iter().all(|v| v.is_finite()));
+        assert_eq!(features.row(5), BLANK_ROW);
         assert!(Cleaner::new().line_features("").is_empty());
     }
 
@@ -463,7 +506,7 @@ mod tests {
         assert_eq!(f.get(7, "ends_sentence"), Some(1.0));
         assert_eq!(f.get(2, "in_region"), Some(0.0));
         assert_eq!(f.get(5, "is_blank"), Some(1.0));
-        assert_eq!(f.get(5, "class_empty"), Some(1.0));
+        assert_eq!(f.get(5, "class_empty"), Some(0.0), "a blank line reads as the blank row");
         assert_eq!(f.get(0, "position"), Some(0.0));
         // The prose words before the first prose line are none, before the last two thirds.
         assert_eq!(f.get(7, "prose_before"), Some(0.0));
@@ -520,8 +563,8 @@ mod tests {
         // of the English stop-word list, "Skip to main content" several).
         assert_eq!(f.get(3, "menu_item"), Some(1.0));
         assert_eq!(f.get(3, "win_menu"), Some(3.0));
-        // The blank line 5 sees Home..Weather before it and the title and two prose lines after.
-        assert_eq!(f.get(5, "win_prose"), Some(2.0));
+        // The title (line 6) sees the menu items before it and the prose lines after it.
+        assert_eq!(f.get(6, "win_prose"), Some(3.0));
         let lines = f.get(0, "doc_lines").unwrap();
         assert_eq!(lines, (13.0f32).ln_1p());
         assert!(f.rows.chunks(WIDTH).all(|row| row[DOC] == lines));
