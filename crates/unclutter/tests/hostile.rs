@@ -65,6 +65,33 @@ fn work_grows_linearly() {
     }
 }
 
+/// Shapes whose units differ from each other (distinct author names, distinct teasers), so that
+/// a loop over pairs of them would grow with the input: 64 units against 512.
+#[test]
+fn work_grows_linearly_with_distinct_units() {
+    const PROSE: &str = "The council voted seven to two on Tuesday to fund the new bridge across the river.";
+    let first = ["Anna", "Ben", "Carla", "Dev", "Elif", "Farid", "Greta", "Hugo"];
+    let last = ["Albers", "Brandt", "Costa", "Dumont", "Eriksen", "Fischer", "Garcia", "Horvat"];
+    let name = |i: usize| format!("{} {}{}", first[i % 8], last[(i / 8) % 8], i / 64);
+    let shapes: [(&str, &dyn Fn(usize) -> String); 4] = [
+        ("distinct bylines", &|i| format!("By {}\n{PROSE}\nShort line {i}\n", name(i))),
+        ("bios then names", &|i| format!("{} is a reporter for Example News.\n{PROSE}\n{}\n", name(i), name(i))),
+        ("author slugs", &|i| format!("By {}\n{PROSE}\n{}\n", name(i), name(i).to_lowercase().replace(' ', "-"))),
+        ("teasers between prose", &|i| {
+            let teasers: String = (0..20).map(|k| format!("Story {i}-{k}: what the vote means\n")).collect();
+            format!("{PROSE}\nYou Might Like\n{teasers}")
+        }),
+    ];
+    let cleaner = Cleaner::new();
+    for (name, unit) in shapes {
+        let one: String = (0..64).map(unit).collect();
+        let eight: String = (0..512).map(unit).collect();
+        let (w1, w8) = (cleaner.clean(&one).work(), cleaner.clean(&eight).work());
+        let bound = (8 * w1.steps + w1.steps / 4 + 64) * u64::from(w8.passes) / u64::from(w1.passes);
+        assert!(w8.steps <= bound, "{name}: {} steps for 8x, {} for 1x", w8.steps, w1.steps);
+    }
+}
+
 #[test]
 fn limits_refuse_oversized_inputs() {
     use unclutter::{LimitError, Limits};
