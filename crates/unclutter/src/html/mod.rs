@@ -173,6 +173,59 @@ mod tests {
         assert!(p.root.is_some() && p.in_root(1), "a section front keeps its cards: {:?}", p.root_path);
     }
 
+    /// The projection of the page as html5ever parses it without the pre-parse pass.
+    fn project_unprepared(html: &str) -> Projection {
+        walk::Projector::default().project(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn the_pre_parse_pass_changes_no_projected_text() {
+        // The corpus pages, and generated pages: valid HTML with optional end tags left out,
+        // and formatting elements left open or misnested (which the pass closes explicitly).
+        let mut pages: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/html"))
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".in.html"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(pages.len() >= 10);
+        let rows: String = (0..40).map(|i| format!("<tr><td>cell {i}<td>value {i}")).collect();
+        pages.push(format!("<table>{rows}</table><p>After the table.</p>"));
+        let items: String = (0..40).map(|i| format!("<li><p>item {i}")).collect();
+        pages.push(format!("<ul>{items}</ul><p>After the list."));
+        let terms: String = (0..40).map(|i| format!("<dt>term {i}<dd>definition {i}")).collect();
+        pages.push(format!("<dl>{terms}</dl><p>After the list."));
+        let bold: String = (0..40).map(|i| format!("<p>plain {i} <b>bold {i} <i>both</p>\n")).collect();
+        pages.push(format!("<body>{bold}<p>Last.</p></body>"));
+        let misnested: String = (0..40).map(|i| format!("<b><div>block {i}</b> after {i}\n")).collect();
+        pages.push(format!("<body>{misnested}</body>"));
+        let links: String = (0..40).map(|i| format!("<li><a href=/{i}>link {i}</li>")).collect();
+        pages.push(format!("<body><ul>{links}</ul><p>After the links.</p></body>"));
+        for page in &pages {
+            let words = |p: &Projection| p.text.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let (prepared, plain) = (project(page), project_unprepared(page));
+            assert_eq!(words(&prepared), words(&plain), "{}", &page[..page.len().min(200)]);
+        }
+    }
+
+    #[test]
+    fn formatting_left_open_does_not_deepen_the_tree_block_by_block() {
+        // Parsed as is, each block would open inside the last one's re-opened <b> (or run the
+        // adoption agency): the tree, and the parser's work per tag, would grow with the page.
+        let shapes = [
+            "<p><b>word word</p>\n".repeat(2000),
+            (0..2000).map(|i| format!("<p><b class=c{i}>word</p>\n")).collect(),
+            "<b><div>x</b>\n".repeat(2000),
+            "<li><i>item<li>".repeat(2000),
+        ];
+        for shape in &shapes {
+            let doc = Html::parse_document(&prepare::prepare(shape, MAX_DEPTH, MAX_TAG));
+            let depth = doc.tree.nodes().map(|n| n.ancestors().count()).max().unwrap_or(0);
+            assert!(depth < 12, "depth {depth}: {}", &shape[..40]);
+            assert!(project(shape).lines.len() >= 2000);
+        }
+    }
+
     #[test]
     fn deep_nesting_is_walked_without_recursion() {
         let html = format!("{}deep text{}", "<div>".repeat(100_000), "</div>".repeat(100_000));

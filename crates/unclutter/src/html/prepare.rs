@@ -9,6 +9,12 @@
 //!   checks its stack of open elements for every tag, quadratic in the depth.
 //! - Tags longer than `max_tag` bytes keep only their name: html5ever checks each attribute
 //!   against the others, quadratic in their number.
+//! - A formatting element (`b`, `i`, `a`, `font`...) left open when an element around it
+//!   closes, or closed while elements opened inside it are still open (`<p><b>x</p>`,
+//!   `<b><div>x</b>`), gets explicit end tags for what its closing pops: the parser would
+//!   otherwise re-open it in every later block (the active formatting elements) or run the
+//!   adoption agency for it, and on a page of such blocks the tree grows deeper with each one,
+//!   quadratic in the page. Only formatting is lost (bold text runs on in a browser), no text.
 //!
 //! The scan is a small tokenizer: comments, doctypes, quoted attribute values, raw-text
 //! elements and implied end tags (`<p>`, `<li>`) are read as the parser reads them, so a
@@ -72,6 +78,26 @@ const CLOSES_P: &[&[u8]] = &[
     b"dd",
     b"dt",
 ];
+
+/// The formatting elements the parser re-opens after a block closes around them.
+const FORMATTING: &[&[u8]] =
+    &[b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike", b"strong", b"tt", b"u"];
+
+/// Explicit end tags for the stack entries `popped` (innermost first) when a formatting element
+/// is among them or is what closes them (`closing`): see the module docs.
+fn close_formatting(popped: &[&[u8]], closing: Option<&[u8]>) -> Option<String> {
+    let formatting = popped.iter().any(|n| is(n, FORMATTING)) || closing.is_some_and(|c| is(c, FORMATTING));
+    if !formatting || popped.is_empty() {
+        return None;
+    }
+    let mut tags = String::new();
+    for name in popped.iter().rev() {
+        tags.push_str("</");
+        tags.push_str(std::str::from_utf8(name).unwrap_or("span"));
+        tags.push('>');
+    }
+    Some(tags)
+}
 
 /// Elements an implied end tag never reaches through: the parser's scope boundaries.
 const SCOPE: &[&[u8]] =
@@ -163,6 +189,9 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
                 let Some(open) = stack[reach..].iter().rposition(|n| n.eq_ignore_ascii_case(name)) else {
                     continue;
                 };
+                if let Some(tags) = close_formatting(&stack[reach + open + 1..], Some(name)) {
+                    out.replace(start, start, &tags);
+                }
                 if stack.len() > max_depth {
                     out.replace(start, end, "");
                 }
@@ -185,18 +214,23 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
         if name.eq_ignore_ascii_case(b"plaintext") {
             break; // the rest of the page is text
         }
+        let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || (self_closing && foreign.is_some());
+        // The end tags HTML5 implies before this start tag, explicit for formatting elements
+        // (written before the tag, so before its attributes are rewritten).
+        let implied = if void || foreign.is_some() { None } else { implied_close(&stack, name, END_TAG_REACH) };
+        if let Some(tags) = implied.and_then(|keep| close_formatting(&stack[keep..], None)) {
+            out.replace(start, start, &tags);
+        }
         if end - start > max_tag {
             out.replace(name_end, end, ">");
         } else {
             keep_attributes(b, name_end, end, &mut out);
         }
-        if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || (self_closing && foreign.is_some()) {
+        if void {
             continue;
         }
-        if foreign.is_none() {
-            if let Some(keep) = implied_close(&stack, name, END_TAG_REACH) {
-                stack.truncate(keep);
-            }
+        if let Some(keep) = implied {
+            stack.truncate(keep);
         }
         stack.push(name);
         let too_deep = stack.len() > max_depth;
