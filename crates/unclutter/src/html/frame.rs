@@ -78,6 +78,10 @@ impl<'h> Frame<'h> {
     }
 }
 
+/// Distinct child tag names numbered under one parent for nth-of-type: the search for a name
+/// is linear in them.
+const MAX_CHILD_NAMES: usize = 64;
+
 /// The stack of open elements, outermost first, and the child tag counts that number each
 /// element among its same-named siblings (for nth-of-type).
 #[derive(Default)]
@@ -92,12 +96,16 @@ impl<'h> OpenElements<'h> {
     /// Opens `frame` inside the innermost element, numbering it among its same-named siblings.
     #[inline]
     pub fn push(&mut self, mut frame: Frame<'h>) {
+        let full = self.frames.last().is_some_and(|p| self.child_counts.len() - p.siblings >= MAX_CHILD_NAMES);
         frame.nth = match self.frames.last() {
             Some(parent) => match self.child_counts[parent.siblings..].iter_mut().find(|c| c.0 == frame.name) {
                 Some(c) => {
                     c.1 += 1;
                     c.1
                 }
+                // Past MAX_CHILD_NAMES distinct names under one parent (a page of generated
+                // custom tags), later names go unnumbered: the search stays short.
+                None if full => 1,
                 None => {
                     self.child_counts.push((frame.name, 1));
                     1
@@ -214,6 +222,23 @@ mod tests {
         elements.pop();
         open(&mut elements, &["div", "p"]);
         assert_eq!(elements.path(), "body > div:nth-of-type(2) > p", "the story's children are forgotten");
+    }
+
+    #[test]
+    fn distinct_child_names_are_numbered_up_to_a_cap() {
+        let mut elements = OpenElements::default();
+        open(&mut elements, &["body"]);
+        for i in 0..1000 {
+            let name: &'static str = Box::leak(format!("x-tag{i}").into_boxed_str());
+            open(&mut elements, &[name]);
+            elements.pop();
+        }
+        open(&mut elements, &["x-tag3"]);
+        assert_eq!(elements.path(), "body > x-tag3:nth-of-type(2)", "numbered: among the first names");
+        elements.pop();
+        open(&mut elements, &["x-tag900"]);
+        assert_eq!(elements.path(), "body > x-tag900", "past the cap: unnumbered");
+        assert!(elements.child_counts.len() <= 1 + MAX_CHILD_NAMES);
     }
 
     #[test]
