@@ -161,6 +161,7 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
     let b = html.as_bytes();
     let mut out = Output { html, text: None, copied: 0 };
     let mut stack: Vec<&[u8]> = Vec::new();
+    let mut end_tags = EndTags::default();
     // Depth at which an svg or math element opened: inside, `<x/>` closes itself.
     let mut foreign: Option<usize> = None;
     let mut at = 0;
@@ -238,25 +239,25 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
             out.replace(start, end, "");
         }
         if STRIPPED.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-            let close = end_tag(b, end, name).unwrap_or(b.len());
+            let close = end_tags.find(b, end, name).unwrap_or(b.len());
             let escaped = name.eq_ignore_ascii_case(b"script") && memmem::find(&b[end..close], b"<!--").is_some();
             if !escaped || too_deep {
                 out.replace(end, close, "");
             }
             at = close;
         } else if RAW.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-            at = end_tag(b, end, name).unwrap_or(b.len());
+            at = end_tags.find(b, end, name).unwrap_or(b.len());
         } else if name.eq_ignore_ascii_case(b"head") {
             // The projection shows nothing of the head; its end must be explicit, and the
             // body must not start inside it.
-            if let Some(close) = end_tag(b, end, name) {
+            if let Some(close) = end_tags.find(b, end, name) {
                 if find_ignore_case(&b[end..close], b"<body").is_none() {
                     out.replace(end, close, "");
                     at = close;
                 }
             }
         } else if name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math") {
-            let close = end_tag(b, end, name);
+            let close = end_tags.find(b, end, name);
             match close {
                 Some(close)
                     if name.eq_ignore_ascii_case(b"svg") && find_ignore_case(&b[end..close], b"<svg").is_none() =>
@@ -422,6 +423,40 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 }
 
 /// Where the end tag of raw-text element `name` starts, searching from `from`.
+/// The end-tag searches of one scan, remembered per element name. The scan only moves forward,
+/// so the first `</name` after a later position is the one found before while the position has
+/// not passed it, and there is none when none was found before: a page of unclosed `<head>`,
+/// `<svg>` or `<textarea>` tags costs one search to its end, not one per tag.
+#[derive(Default)]
+struct EndTags<'n> {
+    found: Vec<(&'n [u8], usize, Option<usize>)>,
+    /// Bytes searched, for the tests.
+    scanned: usize,
+}
+
+impl<'n> EndTags<'n> {
+    fn find(&mut self, b: &[u8], from: usize, name: &'n [u8]) -> Option<usize> {
+        let entry = match self.found.iter().position(|e| e.0.eq_ignore_ascii_case(name)) {
+            Some(i) => &mut self.found[i],
+            None => {
+                self.found.push((name, usize::MAX, None));
+                self.found.last_mut().expect("just pushed")
+            }
+        };
+        if from >= entry.1 {
+            match entry.2 {
+                None => return None,
+                Some(close) if from <= close => return Some(close),
+                Some(_) => {}
+            }
+        }
+        let close = end_tag(b, from, name);
+        *entry = (name, from, close);
+        self.scanned += close.unwrap_or(b.len()) - from;
+        close
+    }
+}
+
 fn end_tag(b: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
     let finder = memmem::Finder::new(b"</");
     while let Some(rel) = finder.find(&b[from..]) {
@@ -457,6 +492,31 @@ mod tests {
 
     fn prep(html: &str, max_depth: usize, max_tag: usize) -> String {
         prepare(html, max_depth, max_tag).into_owned()
+    }
+
+    #[test]
+    fn remembered_end_tag_searches_answer_as_fresh_ones() {
+        let page = b"<svg>a</svg> <head>b <script>c</script> <svg>d</SVG > <svg>e <head>f </script>g";
+        let mut remembered = EndTags::default();
+        for from in 0..page.len() {
+            for name in [&b"svg"[..], b"head", b"script", b"textarea"] {
+                assert_eq!(remembered.find(page, from, name), end_tag(page, from, name), "{from} {name:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unclosed_heads_and_svgs_cost_one_search() {
+        // Each would otherwise search to the end of the page for its end tag.
+        for (tag, name) in [("<head>x\n", &b"head"[..]), ("<svg>x\n", b"svg"), ("<textarea>x\n", b"textarea")] {
+            let page = tag.repeat(10_000);
+            let mut remembered = EndTags::default();
+            for (at, _) in page.match_indices(tag) {
+                assert_eq!(remembered.find(page.as_bytes(), at + tag.len() - 2, name), None);
+            }
+            assert!(remembered.scanned <= page.len(), "{tag:?}: {} bytes searched", remembered.scanned);
+            assert!(prep(&page, 512, 1 << 14).contains('x'));
+        }
     }
 
     #[test]
