@@ -171,3 +171,18 @@ fn many_bios_and_names() {
     let input = "Jane Doe is a reporter for Example News.\n\nJane Doe\njane-doe\n".repeat(200_000);
     survive("bios and names", &input);
 }
+
+/// Found by the `superlinear` fuzz target: this page repeated 4 times took 4,713 steps and 32
+/// times 51,355 (11x), while 32, 64, 128 and 256 repetitions double exactly: with few
+/// repetitions the page reads differently (a different steady state; at 8 repetitions it is still
+/// settling: 64 take 8.7x the steps of 8), so the target compares 8 repetitions with 64 and
+/// allows 12x, where a loop over pairs would show 64x.
+#[test]
+fn superlinear_steady_state() {
+    let unit = "ome / News / Semiconductors\n\nFire at Hsi brands\n\nB was �-�winning share from the big four supermarkets” but warned that food inflation was slowing, which could limit further gains.\n\nSource: Northgate Wire, company filings\n\nYou may also like\nshopping trolley aisle\nWhy supermarket own brands are winning\n\nShoppers are putting more store-label goods in their baskets, and the big grocers are racing to...\n* itter outage leaves users unable to po\nBritain’s warehouse building boom\n\nDemand for automated distribution cey Amara Osei\nPublished7 August 2024 6:02pmst for almost three hours\n\nBy Łukasz No\n\n opened the app sawicki\n��";
+    let cleaner = Cleaner::new();
+    let (w8, w64) = (cleaner.clean(&unit.repeat(8)).work(), cleaner.clean(&unit.repeat(64)).work());
+    // 12x: the structure is still settling at 8 repetitions (8.7x here); pairs would show 64x.
+    let bound = (12 * w8.steps + 1024) * u64::from(w64.passes) / u64::from(w8.passes);
+    assert!(w64.steps <= bound, "{} steps for 64 repetitions, {} for 8", w64.steps, w8.steps);
+}
