@@ -4,10 +4,12 @@
 //! input's lines.
 #![no_main]
 
+use std::collections::HashMap;
 use std::io::BufReader;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use serde_json::value::RawValue;
 use unclutter::Cleaner;
 use unclutter_cli::records::{clean_record, read_line, RecordSpec};
 
@@ -30,9 +32,14 @@ fuzz_target!(|data: &[u8]| {
         match clean_record(&CLEANER, &spec, &line.bytes) {
             Ok((out, _)) => {
                 assert!(!out.contains(&b'\n'), "an output record is one line");
-                let value: serde_json::Value = serde_json::from_slice(&out).expect("the output is JSON");
-                assert!(value["text"].is_string(), "the cleaned field is a string");
-                assert!(value["unclutter"]["removed"].is_array());
+                // Raw values: the other fields come back byte for byte, numbers beyond f64
+                // (`11e555`) included, which `serde_json::Value` cannot hold.
+                let fields: HashMap<String, Box<RawValue>> = serde_json::from_slice(&out).expect("the output is JSON");
+                let text: Result<String, _> = serde_json::from_str(fields["text"].get());
+                assert!(text.is_ok(), "the cleaned field is a string");
+                let spans: HashMap<String, Box<RawValue>> =
+                    serde_json::from_str(fields["unclutter"].get()).expect("an unclutter object");
+                assert!(spans["removed"].get().starts_with('['));
             }
             Err(reason) => assert!(!reason.is_empty()),
         }

@@ -373,6 +373,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_beyond_f64_pass_through_unchanged() {
+        // Found by the clean_records fuzz target: valid JSON that a `serde_json::Value` cannot
+        // hold comes back byte for byte.
+        let line = record(r#"{"id":11e555,"big":123456789012345678901234567890,"text":BODY}"#);
+        let (out, _) = clean_record(&Cleaner::new(), &spec(), &line).unwrap();
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .starts_with(r#"{"id":11e555,"big":123456789012345678901234567890,"text":"#));
+    }
+
+    #[test]
     fn an_output_field_is_added_at_the_end_or_replaced_in_place() {
         let spec = RecordSpec { out_field: "clean".into(), ..spec() };
         let (out, _) = clean_record(&Cleaner::new(), &spec, &record(r#"{"text":BODY,"n":2}"#)).unwrap();
