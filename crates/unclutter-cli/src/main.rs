@@ -402,39 +402,33 @@ fn run_jsonl(args: &Args, cleaner: &Cleaner, pool: &rayon::ThreadPool, stats: &m
     let paths = inputs(args);
     let progress = Progress::new(known_size(&paths), !args.no_progress);
     let mut rejects = args.rejects.as_deref().map(|p| io::Output::create(Some(p))).transpose()?;
+    // One run per input file, into `out`.
+    let mut clean_file = |path: Option<&Path>, out: &mut io::Output| -> std::io::Result<()> {
+        let mut run = records::Run {
+            cleaner,
+            spec: &spec,
+            on_error: on_error(args),
+            rejects: rejects.as_mut().map(|r| r as &mut dyn Write),
+            pool,
+            max_bytes: args.max_bytes,
+            stats: &mut *stats,
+            progress: &progress,
+        };
+        run.file(&io::display_name(path), &mut *io::open(path)?, out)
+    };
     if let Some(dir) = &args.output_dir {
         // One output per input file, mirrored into the folder.
         for path in &paths {
             let path = path.ok_or_else(|| invalid("--output-dir needs input files, not stdin".into()))?;
             let name = path.file_name().ok_or_else(|| invalid(format!("{}: not a file", path.display())))?;
             let mut out = io::Output::create(Some(&dir.join(name)))?;
-            let mut run = records::Run {
-                cleaner,
-                spec: &spec,
-                on_error: on_error(args),
-                rejects: rejects.as_mut().map(|r| r as &mut dyn Write),
-                pool,
-                max_bytes: args.max_bytes,
-                stats: &mut *stats,
-                progress: &progress,
-            };
-            run.file(&io::display_name(Some(path)), &mut *io::open(Some(path))?, &mut out)?;
+            clean_file(Some(path), &mut out)?;
             out.finish()?;
         }
     } else {
         let mut out = io::Output::create(args.output.as_deref())?;
         for path in &paths {
-            let mut run = records::Run {
-                cleaner,
-                spec: &spec,
-                on_error: on_error(args),
-                rejects: rejects.as_mut().map(|r| r as &mut dyn Write),
-                pool,
-                max_bytes: args.max_bytes,
-                stats: &mut *stats,
-                progress: &progress,
-            };
-            run.file(&io::display_name(*path), &mut *io::open(*path)?, &mut out)?;
+            clean_file(*path, &mut out)?;
         }
         out.finish()?;
     }

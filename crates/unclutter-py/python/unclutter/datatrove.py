@@ -26,7 +26,7 @@ from . import Cleaner
 __all__ = ["UnclutterCleaner", "UnclutterFilter"]
 
 
-def _record(doc, result, html):
+def _record(doc, result):
     """Sets the cleaned text and the metadata of what went."""
     doc.text = result.text
     doc.metadata["unclutter_removed_share"] = round(result.removed_share, 6)
@@ -34,16 +34,11 @@ def _record(doc, result, html):
     doc.metadata["unclutter_input_kind"] = result.input_kind
 
 
-class UnclutterCleaner(PipelineStep):
-    """Cleans each document's text (``html=True``: the text is HTML) and records in its metadata
-    ``unclutter_removed_share``, ``unclutter_counts`` (removals per category) and
-    ``unclutter_input_kind``."""
+class _LazyCleaner:
+    """The cleaner of a pipeline block: built on first use in each worker from the options, and
+    left out when the block is pickled (a Rust object is not picklable)."""
 
-    name = "🧹 unclutter"
-    type = "✂️ - FORMAT"
-
-    def __init__(self, html: bool = False, **cleaner_options):
-        super().__init__()
+    def _init_cleaner(self, html, cleaner_options):
         self.html = html
         self.cleaner_options = cleaner_options
         self._cleaner = None
@@ -59,17 +54,35 @@ class UnclutterCleaner(PipelineStep):
         state["_cleaner"] = None
         return state
 
+    def _clean(self, doc):
+        """Cleans ``doc.text`` and records what went in its metadata; returns the result."""
+        result = self.cleaner.clean_html(doc.text) if self.html else self.cleaner.clean(doc.text)
+        _record(doc, result)
+        return result
+
+
+class UnclutterCleaner(_LazyCleaner, PipelineStep):
+    """Cleans each document's text (``html=True``: the text is HTML) and records in its metadata
+    ``unclutter_removed_share``, ``unclutter_counts`` (removals per category) and
+    ``unclutter_input_kind``."""
+
+    name = "🧹 unclutter"
+    type = "✂️ - FORMAT"
+
+    def __init__(self, html: bool = False, **cleaner_options):
+        super().__init__()
+        self._init_cleaner(html, cleaner_options)
+
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for doc in data:
             self.stat_update("documents")
             with self.track_time():
-                result = self.cleaner.clean_html(doc.text) if self.html else self.cleaner.clean(doc.text)
-            _record(doc, result, self.html)
+                self._clean(doc)
             self.update_doc_stats(doc)
             yield doc
 
 
-class UnclutterFilter(BaseFilter):
+class UnclutterFilter(_LazyCleaner, BaseFilter):
     """Cleans each document like ``UnclutterCleaner`` and drops it when fewer than
     ``min_chars`` characters are left (or more than ``max_removed_share`` of it went)."""
 
@@ -80,24 +93,10 @@ class UnclutterFilter(BaseFilter):
         super().__init__(exclusion_writer)
         self.min_chars = min_chars
         self.max_removed_share = max_removed_share
-        self.html = html
-        self.cleaner_options = cleaner_options
-        self._cleaner = None
-
-    @property
-    def cleaner(self):
-        if self._cleaner is None:
-            self._cleaner = Cleaner(**self.cleaner_options)
-        return self._cleaner
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        state["_cleaner"] = None
-        return state
+        self._init_cleaner(html, cleaner_options)
 
     def filter(self, doc):
-        result = self.cleaner.clean_html(doc.text) if self.html else self.cleaner.clean(doc.text)
-        _record(doc, result, self.html)
+        result = self._clean(doc)
         if len(result.text.strip()) < self.min_chars:
             return False, "unclutter_too_short"
         if result.removed_share > self.max_removed_share:
