@@ -4,6 +4,10 @@
 //! four nested spans into the original text, from the whole line with its terminator down to its
 //! "core" (the text without white space and without decoration such as bullets, pipes, a trailing
 //! colon), which is what phrase rules compare against.
+//!
+//! A run of blank lines is two segments at most: the first blank line, and one segment holding
+//! all the rest. A page of a million blank lines costs two segments, not a million, and every
+//! look-ahead sees one step where the run was.
 
 use crate::span::Span;
 use crate::words::{is_decoration, is_space};
@@ -56,7 +60,7 @@ impl<'a> Document<'a> {
     /// ```
     pub fn parse(source: &'a str, prefix: Option<fn(&str) -> usize>) -> Document<'a> {
         let bytes = source.as_bytes();
-        let mut segments = Vec::with_capacity(bytes.len() / 48 + 1);
+        let mut segments: Vec<Segment> = Vec::with_capacity(bytes.len() / 48 + 1);
         let mut start = 0;
         while start < bytes.len() {
             let (line_end, full_end) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
@@ -77,7 +81,25 @@ impl<'a> Document<'a> {
             if text.starts_with("o ") && text[2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
                 core = trim_span(source, Span::new(core.start + 2, core.end), is_decoration);
             }
-            segments.push(Segment { full: Span::new(start, full_end), line, trim, core, prefix });
+            let segment = Segment { full: Span::new(start, full_end), line, trim, core, prefix };
+            match segments.as_mut_slice() {
+                // The third blank line of a run and later ones join the second (a line whose
+                // prefix was set apart is not blank enough to join).
+                [.., before, last]
+                    if segment.is_blank()
+                        && before.is_blank()
+                        && last.is_blank()
+                        && segment.prefix.is_empty()
+                        && last.prefix.is_empty() =>
+                {
+                    last.full.end = full_end;
+                    last.line.end = line_end;
+                    let at = last.line.start;
+                    last.trim = Span::new(at, at);
+                    last.core = Span::new(at, at);
+                }
+                _ => segments.push(segment),
+            }
             start = full_end;
         }
         Document { source, segments }
@@ -159,6 +181,19 @@ mod tests {
         let seg = Document::parse(text, None).segments[0];
         assert!(seg.prefix.is_empty());
         assert_eq!(&text[seg.core], "date 2017-01-09 Share");
+    }
+
+    #[test]
+    fn a_run_of_blank_lines_is_two_segments() {
+        let text = "a\n\n \r\n\t\n\nb\n\n";
+        let doc = Document::parse(text, None);
+        let full: Vec<&str> = doc.segments.iter().map(|s| &text[s.full]).collect();
+        assert_eq!(full, ["a\n", "\n", " \r\n\t\n\n", "b\n", "\n"]);
+        assert!(doc.segments[2].is_blank() && doc.segments[2].prefix.is_empty());
+        assert_eq!(&text[doc.segments[2].line], " \r\n\t\n");
+        assert_eq!(Document::parse(&"\n".repeat(100_000), None).segments.len(), 2);
+        let rebuilt: String = doc.segments.iter().map(|s| &text[s.full]).collect();
+        assert_eq!(rebuilt, text);
     }
 
     #[test]

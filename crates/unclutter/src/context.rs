@@ -302,6 +302,12 @@ impl<'r, 'a> Context<'r, 'a> {
         }
     }
 
+    /// Removes `span`, part of a line, in this rule's name.
+    pub fn remove_part(&mut self, span: Span, reason: impl Into<Reason>) {
+        let rule = self.rule;
+        self.decisions.remove_part(span, rule, reason);
+    }
+
     /// Removes line `i` whole in this rule's name, unless an earlier decision removed it, even
     /// when the rule is scored: for a verdict of explicit evidence that no line score should
     /// overrule (a comment section under its heading).

@@ -473,6 +473,25 @@ fn lay002_collapses_blank_runs_and_drops_leading_blank_lines() {
 }
 
 #[test]
+fn lay002_keeps_one_line_of_any_blank_run_whatever_removed_its_start() {
+    // A run of blank lines is read as two segments; whichever of them stays, one line stays.
+    for ending in ["\n", "\r\n", "\r"] {
+        for clutter in ["", "Share\n", "Related Stories\nWhy the bridge closed\nHow the vote went\n"] {
+            let input = format!("{BEFORE}\n\n{clutter}\n\n\n \n\n{AFTER}\n").replace('\n', ending);
+            let cleaned = Cleaner::new().clean(&input);
+            let text = cleaned.text();
+            assert!(text.starts_with(BEFORE) && text.contains(AFTER), "{clutter:?} {ending:?}:{}", describe(&cleaned));
+            assert!(
+                !text.contains(&ending.repeat(3)),
+                "{clutter:?} {ending:?}: two blank lines kept:{}",
+                describe(&cleaned)
+            );
+            assert!(Cleaner::new().clean(&cleaned.text()).is_unchanged(), "{clutter:?} {ending:?}: cleaning twice");
+        }
+    }
+}
+
+#[test]
 fn lay002_keeps_a_single_blank_line_between_paragraphs() {
     let input = "The council met on Tuesday to discuss the budget.\n\nMembers voted 7-2 to approve the plan.\n";
     let cleaned = Cleaner::new().clean(input);

@@ -1,5 +1,7 @@
 //! Layout: orphan widget characters and leftover blank lines.
 
+use unclutter_text::Span;
+
 use crate::context::Context;
 use crate::rule::{declare_rule, Hit, Line};
 
@@ -85,6 +87,16 @@ fn blank_lines(cx: &mut Context<'_, '_>) {
             continue;
         }
         let keep_one = usize::from(seen_content);
+        if let Some(&kept) = pending.first().filter(|_| seen_content) {
+            // A run of blank lines can be one segment (`unclutter_text::Document`): keep its
+            // first line only.
+            let full = cx.doc().segments[kept].full;
+            let text = &cx.doc().source[full];
+            let first_end = text.find(['\n', '\r']).map(|at| at + if text[at..].starts_with("\r\n") { 2 } else { 1 });
+            if let Some(end) = first_end.filter(|&end| end < text.len()) {
+                cx.remove_part(Span::new(full.start + end, full.end), "more than one blank line in a row");
+            }
+        }
         for &j in pending.iter().skip(keep_one) {
             let reason = if seen_content {
                 "more than one blank line in a row"
