@@ -60,7 +60,10 @@ impl<'a> Document<'a> {
     /// ```
     pub fn parse(source: &'a str, prefix: Option<fn(&str) -> usize>) -> Document<'a> {
         let bytes = source.as_bytes();
-        let mut segments: Vec<Segment> = Vec::with_capacity(bytes.len() / 48 + 1);
+        // One segment a line terminator at most: reserved whole, the list never doubles (a page
+        // of short lines held its old and new copies at once); what a run of blank lines or a
+        // CRLF leaves unused is never touched.
+        let mut segments: Vec<Segment> = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
         let mut start = 0;
         while start < bytes.len() {
             let (line_end, full_end) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use unclutter_text::Span;
 
 use crate::config::InputKind;
-use crate::html::{BlockKind, Link};
+use crate::html::{BlockKind, Link, LinkRange};
 use crate::input_kind::InputEvidence;
 use crate::removal::{kept_spans, Removal};
 
@@ -49,14 +49,17 @@ pub struct Cleaned<'a> {
     encoding: Option<&'static str>,
 }
 
-/// What HTML mode knows of its projection: where each line starts and its element path.
+/// What HTML mode knows of its projection: where each line starts, its element path (an index
+/// into `paths`, where each element's path is stored once), its kind of block and its links.
 #[derive(Debug)]
 pub(crate) struct HtmlFacts {
     pub line_starts: Vec<usize>,
+    pub line_paths: Vec<u32>,
     pub paths: Vec<String>,
     pub root_path: String,
     pub kinds: Vec<BlockKind>,
-    pub links: Vec<Vec<Link>>,
+    pub line_links: Vec<LinkRange>,
+    pub links: Vec<Link>,
 }
 
 /// Counters of the work one `clean` call did: for profiling, and for checking that the work grows
@@ -164,7 +167,7 @@ impl<'a> Cleaned<'a> {
     pub fn path(&self, span: Span) -> Option<&str> {
         let facts = self.html.as_deref()?;
         let line = facts.line_starts.partition_point(|&s| s <= span.start).checked_sub(1)?;
-        facts.paths.get(line).map(String::as_str)
+        facts.line_paths.get(line).and_then(|&path| facts.paths.get(path as usize)).map(String::as_str)
     }
 
     /// The kept text as Markdown: in HTML mode headings, list items, quotes, code blocks and
@@ -209,7 +212,7 @@ impl<'a> Cleaned<'a> {
             }
             let whole = pieces.len() == 1 && pieces[0] == Span::new(start, end);
             let body = if whole {
-                with_links(&self.input[start..end], &facts.links[i])
+                with_links(&self.input[start..end], facts.line_links[i].of(&facts.links))
             } else {
                 pieces.iter().map(|s| self.input[*s].trim_matches('\n')).collect::<Vec<_>>().join(" ")
             };

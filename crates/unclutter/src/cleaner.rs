@@ -361,14 +361,17 @@ impl Cleaner {
             line_starts.push(at);
             at += line.len() + 1;
         }
+        let html::Projection { text, lines, paths, links, root_path, .. } = projection;
         let facts = HtmlFacts {
             line_starts,
-            paths: projection.lines.iter().map(|l| l.path.clone()).collect(),
-            root_path: projection.root_path.clone(),
-            kinds: projection.lines.iter().map(|l| l.kind).collect(),
-            links: projection.lines.iter().map(|l| l.links.clone()).collect(),
+            line_paths: lines.iter().map(|l| l.path).collect(),
+            paths,
+            root_path,
+            kinds: lines.iter().map(|l| l.kind).collect(),
+            line_links: lines.iter().map(|l| l.links).collect(),
+            links,
         };
-        Cleaned::from_html(projection.text, outcome, facts)
+        Cleaned::from_html(text, outcome, facts)
     }
 
     /// [`clean_html`](Self::clean_html) within the cleaner's [`Limits`]: the page's bytes, and

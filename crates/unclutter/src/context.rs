@@ -42,15 +42,48 @@ pub(crate) struct Decisions<'a> {
     /// when no scorer runs (the scored rules then remove, as any rule).
     scored: &'a [bool],
     /// For each segment, the first scored rule that proposed it this round, with its reason.
-    proposals: Vec<Option<(RuleId, Reason)>>,
+    proposals: Proposals,
     /// The markup's proposals, which every round starts from.
-    markup_proposals: Vec<Option<(RuleId, Reason)>>,
+    markup_proposals: Option<Proposals>,
     /// The removal count when `structure` was made.
     structure_at: usize,
     /// Whether the content scorer judged any line.
     scored_lines: bool,
     /// What kind of text the input is, and the evidence read for it.
     input: (InputKind, InputEvidence),
+}
+
+/// The scored rules' proposals of a round: four bytes a line, and an entry for each line
+/// proposed (few on most pages).
+#[derive(Clone)]
+struct Proposals {
+    /// For each line, its entry in `entries`, or [`Proposals::NONE`].
+    index: Vec<u32>,
+    entries: Vec<(RuleId, Reason)>,
+}
+
+impl Proposals {
+    const NONE: u32 = u32::MAX;
+
+    fn new(lines: usize) -> Proposals {
+        Proposals { index: vec![Self::NONE; lines], entries: Vec::new() }
+    }
+
+    fn get(&self, i: usize) -> Option<&(RuleId, Reason)> {
+        self.entries.get(self.index[i] as usize)
+    }
+
+    fn set(&mut self, i: usize, rule: RuleId, reason: Reason) {
+        self.index[i] = self.entries.len() as u32;
+        self.entries.push((rule, reason));
+    }
+
+    fn clear(&mut self) {
+        if !self.entries.is_empty() {
+            self.index.fill(Self::NONE);
+            self.entries.clear();
+        }
+    }
 }
 
 impl<'a> Decisions<'a> {
@@ -73,8 +106,8 @@ impl<'a> Decisions<'a> {
             dom,
             article_ends,
             scored,
-            proposals: vec![None; doc.segments.len()],
-            markup_proposals: Vec::new(),
+            proposals: Proposals::new(doc.segments.len()),
+            markup_proposals: None,
             structure_at: 0,
             scored_lines: false,
             input: (InputKind::Page, InputEvidence::default()),
@@ -102,14 +135,14 @@ impl<'a> Decisions<'a> {
     /// Records that `rule`, a scored rule, proposes segment `i`, unless the line is gone or
     /// another rule proposed it first this round.
     pub fn propose(&mut self, i: usize, rule: RuleId, reason: impl Into<Reason>) {
-        if self.removed_by[i].is_none() && self.proposals[i].is_none() {
-            self.proposals[i] = Some((rule, reason.into()));
+        if self.removed_by[i].is_none() && self.proposals.get(i).is_none() {
+            self.proposals.set(i, rule, reason.into());
         }
     }
 
     /// The scored rule that proposed segment `i` in the last round, with its reason.
     pub fn proposal(&self, i: usize) -> Option<&(RuleId, Reason)> {
-        self.proposals[i].as_ref()
+        self.proposals.get(i)
     }
 
     /// Records that the content scorer judged lines of this text.
@@ -207,17 +240,16 @@ impl<'a> Decisions<'a> {
     /// and the scored rules propose anew.
     pub fn start_round(&mut self) {
         self.structure = None;
-        if self.markup_proposals.is_empty() {
-            self.proposals.iter_mut().for_each(|p| *p = None);
-        } else {
-            self.proposals.clone_from(&self.markup_proposals);
+        match &self.markup_proposals {
+            None => self.proposals.clear(),
+            Some(markup) => self.proposals.clone_from(markup),
         }
     }
 
     /// Keeps the markup rules' proposals for every round.
     pub fn keep_markup_proposals(&mut self) {
-        if self.proposals.iter().any(Option::is_some) {
-            self.markup_proposals.clone_from(&self.proposals);
+        if !self.proposals.entries.is_empty() {
+            self.markup_proposals = Some(self.proposals.clone());
         }
     }
 

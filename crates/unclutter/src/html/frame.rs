@@ -38,6 +38,9 @@ pub(super) struct Frame<'h> {
     pub open: u32,
     /// Where this element's child tag counts start in [`OpenElements`]' shared list.
     siblings: usize,
+    /// The path of lines directly inside, once a line needed it: its index in the projection's
+    /// path table ([`super::Projection::paths`]).
+    path: Option<u32>,
 }
 
 impl<'h> Frame<'h> {
@@ -58,6 +61,7 @@ impl<'h> Frame<'h> {
             prose: Prose::default(),
             open,
             siblings: 0,
+            path: None,
         }
     }
 
@@ -163,6 +167,20 @@ impl<'h> OpenElements<'h> {
             f.write_step(&mut path);
         }
         path
+    }
+
+    /// The path of a line here as an index into `table`: the innermost element's path is
+    /// written into the table once, when its first line asks, and shared by its later lines.
+    pub fn path_id(&mut self, table: &mut Vec<String>) -> u32 {
+        if let Some(id) = self.frames.last().and_then(|f| f.path) {
+            return id;
+        }
+        let id = table.len() as u32;
+        table.push(self.path());
+        if let Some(frame) = self.frames.last_mut() {
+            frame.path = Some(id);
+        }
+        id
     }
 
     /// The kind of a line here: code inside `pre`, else what the innermost block is.

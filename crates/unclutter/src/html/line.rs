@@ -2,7 +2,7 @@
 //! the links among them, until a block boundary flushes it into the projection.
 
 use super::frame::OpenElements;
-use super::{LineInfo, Link, Projection};
+use super::{LineInfo, Link, LinkRange, Projection};
 
 /// The text of the block being walked, not yet a line of the projection.
 #[derive(Default)]
@@ -67,7 +67,7 @@ impl PendingLine {
     /// at traversal `position`, and starts a new line. Returns false, writing nothing, when the
     /// text is blank.
     #[inline]
-    pub fn flush_into(&mut self, out: &mut Projection, open: &OpenElements<'_>, position: u32) -> bool {
+    pub fn flush_into(&mut self, out: &mut Projection, open: &mut OpenElements<'_>, position: u32) -> bool {
         let text = self.text.trim();
         if text.is_empty() {
             self.text.clear();
@@ -79,7 +79,7 @@ impl PendingLine {
         let kind = open.block_kind();
         let chars = text.chars().count() as u32;
         let (furniture, furniture_open) = open.furniture();
-        let path = open.path();
+        let path = open.path_id(&mut out.paths);
         if !out.text.is_empty() {
             out.text.push('\n');
         }
@@ -92,14 +92,14 @@ impl PendingLine {
             chars,
             position,
             kind,
-            links: self
-                .links
-                .drain(..)
-                .filter_map(|l| {
+            links: {
+                let start = out.links.len() as u32;
+                out.links.extend(self.links.drain(..).filter_map(|l| {
                     let (start, end) = (l.start.checked_sub(lead)?, l.end.checked_sub(lead)?.min(text.len() as u32));
                     (start < end).then_some(Link { start, end, href: l.href })
-                })
-                .collect(),
+                }));
+                LinkRange { start, end: out.links.len() as u32 }
+            },
         });
         self.text.clear();
         self.link_chars = 0;
@@ -115,7 +115,8 @@ pub(super) enum Piece<'t> {
     Word(&'t str),
 }
 
-/// Splits text into words, collapsing white space; in `pre`, newlines break lines.
+/// Splits text into words, collapsing white space; in `pre`, newlines break lines, and
+/// anywhere a line separator does (what the pre-parse pass makes of a `br`).
 pub(super) fn split_keep(text: &str, pre: bool) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -127,7 +128,8 @@ pub(super) fn split_keep(text: &str, pre: bool) -> impl Iterator<Item = Piece<'_
             let end = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
             let ws = &rest[..end];
             rest = &rest[end..];
-            return Some(if pre && ws.contains('\n') { Piece::Break } else { Piece::Space });
+            let breaks = ws.contains(super::prepare::LINE_BREAK) || (pre && ws.contains('\n'));
+            return Some(if breaks { Piece::Break } else { Piece::Space });
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..end];
@@ -175,33 +177,34 @@ mod tests {
 
     #[test]
     fn flushing_joins_inline_text_into_one_line_with_its_links() {
-        let (mut out, open) = (Projection::default(), paragraph());
+        let (mut out, mut open) = (Projection::default(), paragraph());
         let mut line = PendingLine::default();
         feed(&mut line, "  The   council [voted today]\n on the  bridge. ", "/vote");
-        assert!(line.flush_into(&mut out, &open, 7));
+        assert!(line.flush_into(&mut out, &mut open, 7));
         assert_eq!(out.text, "The council voted today on the bridge.");
         let info = &out.lines[0];
         assert_eq!((info.chars, info.link_chars, info.position), (38, 10, 7));
-        assert_eq!(info.path, "body > p");
-        assert_eq!(info.links, [Link { start: 12, end: 23, href: "/vote".to_string() }]);
+        assert_eq!(out.path(0), "body > p");
+        assert_eq!(info.links.of(&out.links), [Link { start: 12, end: 23, href: "/vote".to_string() }]);
         assert_eq!(&out.text[12..23], "voted today");
 
         feed(&mut line, "Second [line]", "javascript:void(0)");
-        assert!(line.flush_into(&mut out, &open, 9));
+        assert!(line.flush_into(&mut out, &mut open, 9));
+        assert_eq!((out.lines[1].path, out.paths.len()), (0, 1), "one element, one path stored");
         assert_eq!(out.text, "The council voted today on the bridge.\nSecond line");
-        assert!(out.lines[1].links.is_empty(), "a javascript: link goes nowhere");
+        assert!(out.lines[1].links.of(&out.links).is_empty(), "a javascript: link goes nowhere");
         assert_eq!(out.lines[1].link_chars, 4);
     }
 
     #[test]
     fn a_blank_line_is_not_written_and_starts_afresh() {
-        let (mut out, open) = (Projection::default(), paragraph());
+        let (mut out, mut open) = (Projection::default(), paragraph());
         let mut line = PendingLine::default();
         feed(&mut line, "   ", "/x");
-        assert!(!line.flush_into(&mut out, &open, 3));
+        assert!(!line.flush_into(&mut out, &mut open, 3));
         assert!(out.text.is_empty() && out.lines.is_empty());
         feed(&mut line, "Kept", "/x");
-        assert!(line.flush_into(&mut out, &open, 4));
+        assert!(line.flush_into(&mut out, &mut open, 4));
         assert_eq!(out.text, "Kept");
     }
 
@@ -218,5 +221,7 @@ mod tests {
         };
         assert_eq!(pieces(false), " a b c");
         assert_eq!(pieces(true), " a b|c");
+        let pieces: Vec<_> = split_keep("a \u{2028} b", false).map(|p| matches!(p, Piece::Break)).collect();
+        assert_eq!(pieces, [false, true, false], "a line separator breaks the line anywhere");
     }
 }

@@ -30,9 +30,9 @@ use scraper::Html;
 /// What the markup says of one projected line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LineInfo {
-    /// A CSS-like path of the line's block element, its last few steps:
-    /// `div.article > p:nth-of-type(3)`.
-    pub path: String,
+    /// The line's element path, an index into [`Projection::paths`]: lines of one element
+    /// share it.
+    pub path: u32,
     /// The line sits in page furniture: nav, header, footer, aside, form, button, or an element
     /// whose class, id or role names a boilerplate part (share, related, comment, ...).
     pub furniture: Option<&'static str>,
@@ -46,8 +46,8 @@ pub(crate) struct LineInfo {
     pub position: u32,
     /// The kind of block, for Markdown.
     pub kind: BlockKind,
-    /// Links in the line: byte range in the line's text and target.
-    pub links: Vec<Link>,
+    /// The line's links, a range of [`Projection::links`].
+    pub links: LinkRange,
 }
 
 /// The kind of block a line comes from, for Markdown output.
@@ -63,6 +63,20 @@ pub(crate) enum BlockKind {
     Code,
 }
 
+/// Where a line's links sit in the projection's list of links: `start..end`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LinkRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl LinkRange {
+    /// The links of the range in `links`.
+    pub fn of(self, links: &[Link]) -> &[Link] {
+        links.get(self.start as usize..self.end as usize).unwrap_or(&[])
+    }
+}
+
 /// A link inside a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Link {
@@ -76,6 +90,11 @@ pub(crate) struct Link {
 pub(crate) struct Projection {
     pub text: String,
     pub lines: Vec<LineInfo>,
+    /// The element paths of the lines, each stored once: a CSS-like path of a line's block
+    /// element, its last few steps, `div.article > p:nth-of-type(3)`.
+    pub paths: Vec<String>,
+    /// The links of every line, in order: byte range in the line's text and target.
+    pub links: Vec<Link>,
     /// Open and close positions of the content root, when one was found.
     pub root: Option<(u32, u32)>,
     /// The content root's path.
@@ -93,9 +112,14 @@ impl Projection {
         }
     }
 
+    /// The element path of a line.
+    pub fn path(&self, line: usize) -> &str {
+        &self.paths[self.lines[line].path as usize]
+    }
+
     /// True when the line is in a table cell (`td`, `th`) a few steps up.
     pub fn in_table_cell(&self, line: usize) -> bool {
-        self.lines[line].path.split(" > ").any(|step| {
+        self.path(line).split(" > ").any(|step| {
             ["td", "th"]
                 .iter()
                 .any(|cell| step.strip_prefix(cell).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '.'])))
@@ -120,8 +144,29 @@ const MAX_TAG: usize = 16 << 10;
 /// Builds the projection of `html`.
 pub(crate) fn project(html: &str) -> Projection {
     let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
-    let doc = Html::parse_document(&prepared);
+    let doc = parse(&prepared);
     walk::Projector::default().project(&doc)
+}
+
+/// Parses a page with its node list reserved up front: grown by doubling, the list of a page
+/// of many small elements held its old and new copies at once, half again the tree's size.
+fn parse(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink as _;
+    let mut doc = Html::new_document();
+    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, node_estimate(html.as_bytes()));
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
+}
+
+/// An upper estimate of the nodes a page parses into: an element for each start tag, a text
+/// node before each tag, and the few the parser implies. Reserved memory that no node uses is
+/// never touched, so it costs address space, not resident memory.
+fn node_estimate(html: &[u8]) -> usize {
+    let (mut tags, mut starts) = (0, 0);
+    for at in memchr::memchr_iter(b'<', html) {
+        tags += 1;
+        starts += usize::from(html.get(at + 1).is_some_and(u8::is_ascii_alphabetic));
+    }
+    tags + starts + 64
 }
 
 #[cfg(test)]
@@ -139,7 +184,7 @@ mod tests {
         assert_eq!(p.text, "Home News\nBridge approved\nThe council voted 7-2 on Tuesday.\nWork starts soon.");
         assert_eq!(p.lines[0].furniture, Some("nav"));
         assert_eq!(p.lines[0].link_chars, 8);
-        assert!(p.lines[2].path.ends_with("article > p"), "{}", p.lines[2].path);
+        assert!(p.path(2).ends_with("article > p"), "{}", p.path(2));
     }
 
     #[test]

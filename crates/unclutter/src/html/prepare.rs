@@ -16,6 +16,11 @@
 //!   adoption agency for it, and on a page of such blocks the tree grows deeper with each one,
 //!   quadratic in the page. Only formatting is lost (bold text runs on in a browser), no text.
 //!
+//! - A `br` outside svg and math becomes U+2028 LINE SEPARATOR, which the walk reads as the
+//!   line break the `br` was ([`LINE_BREAK`]): on a page of short lines broken by `br` the
+//!   elements and the text nodes between them were most of the parsed tree (two nodes of
+//!   128 bytes a line), one text node now holds the lines.
+//!
 //! The scan is a small tokenizer: comments, doctypes, quoted attribute values, raw-text
 //! elements and implied end tags (`<p>`, `<li>`) are read as the parser reads them, so a
 //! `<script>` inside a comment or an attribute never swallows the page.
@@ -29,6 +34,9 @@ const STRIPPED: &[&[u8]] = &[b"script", b"style", b"noscript"];
 
 /// Elements whose content is raw text to the parser: the scan skips it whole.
 const RAW: &[&[u8]] = &[b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes"];
+
+/// What a `br` becomes: the walk ends a line at it, as at a `br` (`super::line::split_keep`).
+pub(super) const LINE_BREAK: char = '\u{2028}';
 
 /// Elements that never have content, so never deepen the nesting.
 const VOID: &[&[u8]] = &[
@@ -214,6 +222,11 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
         at = end;
         if name.eq_ignore_ascii_case(b"plaintext") {
             break; // the rest of the page is text
+        }
+        if foreign.is_none() && name.eq_ignore_ascii_case(b"br") {
+            let mut sentinel = [0; 4];
+            out.replace(start, end, LINE_BREAK.encode_utf8(&mut sentinel));
+            continue;
         }
         let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || (self_closing && foreign.is_some());
         // The end tags HTML5 implies before this start tag, explicit for formatting elements
@@ -586,7 +599,7 @@ mod tests {
     fn flattens_only_what_is_too_deep() {
         assert_eq!(prep("<div><p>a</p></div>", 2, usize::MAX), "<div><p>a</p></div>");
         assert_eq!(prep("<div><div><div>x</div></div></div>", 2, usize::MAX), "<div><div>x</div></div>");
-        assert_eq!(prep("<div><br><img class=a>x</div>", 1, usize::MAX), "<div><br><img class=a>x</div>");
+        assert_eq!(prep("<div><hr><img class=a>x</div>", 1, usize::MAX), "<div><hr><img class=a>x</div>");
         // Implied end tags do not deepen: a long list stays a list.
         let list = format!("<ul>{}</ul>", "<li>item".repeat(1000));
         assert_eq!(prep(&list, 4, usize::MAX), list);
@@ -596,14 +609,26 @@ mod tests {
     }
 
     #[test]
+    fn a_br_becomes_a_line_separator_outside_svg_and_math() {
+        assert_eq!(prep("<p>a<br>b<BR class=x/>c</p>", 99, 99), "<p>a\u{2028}b\u{2028}c</p>");
+        // In foreign content a `br` is the parser's business: it ends the svg or math.
+        assert_eq!(prep("<math><mi>a</mi><br>b</math>", 99, 99), "<math><mi>a</mi><br>b</math>");
+        // Not a tag: inside a comment, an attribute or raw text.
+        assert_eq!(
+            prep("<title>a<br>b</title><p class='<br>'>c</p>", 99, 99),
+            "<title>a<br>b</title><p class='<br>'>c</p>"
+        );
+    }
+
+    #[test]
     fn keeps_only_the_attributes_read() {
         assert_eq!(
             prep("<a data-x='{\"a\":1}' href=\"/n\" onclick=go() class=nav>x</a>", 99, 99),
             "<a href=\"/n\" class=nav>x</a>"
         );
         assert_eq!(
-            prep("<div style='color:red' hidden><p STYLE='Display: None'>x</p><br/></div>", 99, 99),
-            "<div hidden><p STYLE='Display: None'>x</p><br/></div>"
+            prep("<div style='color:red' hidden><p STYLE='Display: None'>x</p><hr/></div>", 99, 99),
+            "<div hidden><p STYLE='Display: None'>x</p><hr/></div>"
         );
         assert_eq!(prep("<input type=hidden value=1 disabled>", 99, 99), "<input type=hidden>");
     }

@@ -140,7 +140,7 @@ impl<'h> Projector<'h> {
     /// open element.
     #[inline]
     fn end_line(&mut self) {
-        if !self.line.flush_into(&mut self.projection, &self.open, self.position) {
+        if !self.line.flush_into(&mut self.projection, &mut self.open, self.position) {
             return;
         }
         let (Some(frame), Some(info)) = (self.open.innermost_mut(), self.projection.lines.last()) else { return };
@@ -162,9 +162,9 @@ mod tests {
     fn blocks_end_lines_and_inline_elements_do_not() {
         let p = project("<div>Before <b>bold</b> <a href=/a>link</a><p>Para</p>after<br>next<script>x</script></div>");
         assert_eq!(p.text, "Before bold link\nPara\nafter\nnext");
-        assert_eq!(p.lines[0].links, [Link { start: 12, end: 16, href: "/a".to_string() }]);
+        assert_eq!(p.lines[0].links.of(&p.links), [Link { start: 12, end: 16, href: "/a".to_string() }]);
         assert_eq!(p.lines[0].link_chars, 4);
-        assert_eq!(p.lines[1].path, "body > div > p");
+        assert_eq!(p.path(1), "body > div > p");
         assert!(p.lines.windows(2).all(|w| w[0].position < w[1].position));
     }
 
@@ -175,13 +175,13 @@ mod tests {
         let kinds: Vec<_> = p.lines.iter().map(|l| l.kind).collect();
         let item = BlockKind::ListItem { ordered: true };
         assert_eq!(kinds, [BlockKind::Code, BlockKind::Code, item, item]);
-        assert_eq!(p.lines[3].path, "body > ol > li:nth-of-type(2)");
+        assert_eq!(p.path(3), "body > ol > li:nth-of-type(2)");
     }
 
     #[test]
     fn hidden_elements_are_skipped_with_all_they_hold() {
         let p = project("<p>shown</p><div aria-hidden=true><p>hidden <b>deep</b></p></div><p>shown too</p>");
         assert_eq!(p.text, "shown\nshown too");
-        assert_eq!(p.lines[1].path, "body > p:nth-of-type(2)");
+        assert_eq!(p.path(1), "body > p:nth-of-type(2)");
     }
 }

@@ -220,7 +220,7 @@ fn outside_content(cx: &mut Context<'_, '_>) {
     let title = (0..first_root_line)
         .rev()
         .take(12)
-        .find(|&i| dom.lines[i].path.rsplit(" > ").next().is_some_and(|s| s.starts_with("h1")));
+        .find(|&i| dom.path(i).rsplit(" > ").next().is_some_and(|s| s.starts_with("h1")));
     let reason: std::sync::Arc<str> = format!("outside the content root {}", dom.root_path).into();
     for i in 0..cx.len() {
         if !dom.in_root(i) && Some(i) != title {
