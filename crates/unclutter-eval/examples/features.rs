@@ -66,7 +66,7 @@ fn crop_to_article<'a>(dump: &'a str, gold: &str, margin: usize) -> Option<&'a s
     let non_blank = |i: &usize| !doc.segments[*i].is_blank();
     let first = (0..first).rev().filter(non_blank).take(margin).last().unwrap_or(first);
     let last = (last + 1..doc.segments.len()).filter(non_blank).take(margin).last().unwrap_or(last);
-    let (start, end) = (doc.segments[first].full.start, doc.segments[last].full.end);
+    let (start, end) = (doc.segments[first].full().start, doc.segments[last].full().end);
     (start > 0 || end < dump.len()).then(|| &dump[start..end])
 }
 

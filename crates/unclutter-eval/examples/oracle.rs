@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 .iter()
                 .zip(&labels)
                 .filter(|(_, label)| label.is_content() == Some(true))
-                .map(|(seg, _)| &page.dump[seg.full])
+                .map(|(seg, _)| &page.dump[seg.full()])
                 .collect()
         });
         if let Some(text) = report.text_summary() {

@@ -54,7 +54,7 @@ pub fn align_lines(input: &str, gold: &str) -> Vec<LineAlignment> {
     let mut line_of = Vec::new();
     let mut lines = vec![LineAlignment::default(); doc.segments.len()];
     for (i, seg) in doc.segments.iter().enumerate() {
-        for token in tokens(&input[seg.line]) {
+        for token in tokens(&input[seg.line()]) {
             input_tokens.push(intern(&token));
             line_of.push(i);
             lines[i].tokens += 1;

@@ -14,7 +14,7 @@
 //! let doc = Document::parse("Skip to main content\n\nThe council voted 7-2 on Tuesday.\n", None);
 //! assert_eq!(doc.segments.len(), 3);
 //! assert!(doc.segments[1].is_blank());
-//! assert_eq!(words::word_count(doc.text(doc.segments[2].core)), 6);
+//! assert_eq!(words::word_count(doc.text(doc.segments[2].core())), 6);
 //! ```
 
 #![forbid(unsafe_code)]

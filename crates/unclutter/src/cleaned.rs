@@ -6,7 +6,7 @@ use std::sync::Arc;
 use unclutter_text::Span;
 
 use crate::config::InputKind;
-use crate::html::{BlockKind, Link, LinkRange};
+use crate::html::{BlockKind, Link, LinkRange, Paths};
 use crate::input_kind::InputEvidence;
 use crate::removal::{kept_spans, Removal};
 
@@ -55,7 +55,7 @@ pub struct Cleaned<'a> {
 pub(crate) struct HtmlFacts {
     pub line_starts: Vec<usize>,
     pub line_paths: Vec<u32>,
-    pub paths: Vec<String>,
+    pub paths: Paths,
     pub root_path: String,
     pub kinds: Vec<BlockKind>,
     pub line_links: Vec<LinkRange>,
@@ -167,7 +167,7 @@ impl<'a> Cleaned<'a> {
     pub fn path(&self, span: Span) -> Option<&str> {
         let facts = self.html.as_deref()?;
         let line = facts.line_starts.partition_point(|&s| s <= span.start).checked_sub(1)?;
-        facts.line_paths.get(line).and_then(|&path| facts.paths.get(path as usize)).map(String::as_str)
+        facts.paths.get(*facts.line_paths.get(line)?)
     }
 
     /// The kept text as Markdown: in HTML mode headings, list items, quotes, code blocks and

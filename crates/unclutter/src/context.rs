@@ -128,7 +128,7 @@ impl<'a> Decisions<'a> {
     pub fn remove_segment(&mut self, i: usize, rule: RuleId, reason: impl Into<Reason>) {
         if self.removed_by[i].is_none() {
             self.removed_by[i] = Some(rule);
-            self.removals.push(Removal::new(self.doc.segments[i].full, rule, reason));
+            self.removals.push(Removal::new(self.doc.segments[i].full(), rule, reason));
         }
     }
 
@@ -304,13 +304,13 @@ impl<'r, 'a> Context<'r, 'a> {
     /// Line `i` without surrounding white space.
     pub fn trim(&self, i: usize) -> &'a str {
         let doc = self.decisions.doc;
-        doc.text(doc.segments[i].trim)
+        doc.text(doc.segments[i].trim())
     }
 
     /// Line `i` without white space and decoration.
     pub fn core(&self, i: usize) -> &'a str {
         let doc = self.decisions.doc;
-        doc.text(doc.segments[i].core)
+        doc.text(doc.segments[i].core())
     }
 
     /// True when line `i` holds only white space.

@@ -296,8 +296,8 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     for (i, seg) in doc.segments.iter().enumerate() {
         let row = row_mut(&mut rows, &mut spare, index[i]);
         let blank = seg.is_blank();
-        let trim = doc.text(seg.trim);
-        let core = doc.text(seg.core);
+        let trim = doc.text(seg.trim());
+        let core = doc.text(seg.core());
         // The analysis counted the words of the lines it kept; the others are counted here.
         let stats = match (blank, decisions.removed_by(i)) {
             (true, _) => Default::default(),
@@ -601,7 +601,7 @@ mod tests {
         let f = cleaner.line_features(PAGE);
         let doc = unclutter_text::Document::parse(PAGE, None);
         for (i, seg) in doc.segments.iter().enumerate() {
-            let removal = plain.removals().iter().find(|r| r.span() == seg.full);
+            let removal = plain.removals().iter().find(|r| r.span() == seg.full());
             let flagged = f.row(i)[REMOVED..PROPOSED + 3].contains(&1.0);
             if flagged && f.get(i, "proposed_header") == Some(0.0) && f.get(i, "proposed_footer") == Some(0.0) {
                 assert!(removal.is_some(), "line {i} was removed by a rule");

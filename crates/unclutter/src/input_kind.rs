@@ -98,9 +98,9 @@ impl InputEvidence {
                 }
                 continue;
             }
-            let core = doc.text(seg.core);
+            let core = doc.text(seg.core());
             let stats = language.stop_stats(core, &mut buf);
-            if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim)) {
+            if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim())) {
                 evidence.prose_lines += 1;
                 evidence.lines_after_prose = 0;
             } else if evidence.prose_lines == 0 {

@@ -100,7 +100,7 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub fn new(source: &'a str, seg: &Segment) -> Line<'a> {
-        Line { trim: &source[seg.trim], core: &source[seg.core], prefix_len: seg.prefix.len() }
+        Line { trim: &source[seg.trim()], core: &source[seg.core()], prefix_len: seg.prefix().len() }
     }
 
     /// True when the core has at most `max` words.

@@ -54,7 +54,7 @@ fn is_kept_text(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, i: usize) 
 pub(crate) fn sample_language(doc: &Document<'_>, removed: &impl Fn(usize) -> bool) -> Language {
     let mut sample = String::new();
     for i in (0..doc.segments.len()).filter(|&i| is_kept_text(doc, removed, i)) {
-        let text = doc.text(doc.segments[i].trim);
+        let text = doc.text(doc.segments[i].trim());
         if text.len() >= SAMPLE_LINE_BYTES {
             push_sample(&mut sample, text);
             if sample.len() >= SAMPLE_BYTES {
@@ -78,7 +78,7 @@ pub(super) fn line_stats(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, l
     let mut word_counts = vec![Stats::default(); doc.segments.len()];
     for (i, counts) in word_counts.iter_mut().enumerate() {
         if is_kept_text(doc, removed, i) {
-            *counts = language.stop_stats(doc.text(doc.segments[i].core), &mut scratch);
+            *counts = language.stop_stats(doc.text(doc.segments[i].core()), &mut scratch);
         }
     }
     word_counts
@@ -110,8 +110,8 @@ pub(super) fn paragraphs(
             above == Some(last)
                 && word_counts[last].length() >= WRAPPED_LINE_WORDS
                 && word_counts[i].length() >= WRAPPED_LINE_WORDS
-                && !ends_like_sentence(doc.text(doc.segments[last].trim))
-                && doc.text(doc.segments[i].trim).starts_with(char::is_lowercase)
+                && !ends_like_sentence(doc.text(doc.segments[last].trim()))
+                && doc.text(doc.segments[i].trim()).starts_with(char::is_lowercase)
         });
         match paragraphs.last_mut() {
             Some(paragraph) if continues => paragraph.end = i + 1,
@@ -124,7 +124,7 @@ pub(super) fn paragraphs(
 /// The key that says a line repeats another: its first `REPEAT_KEY_CHARS` characters, bullets
 /// aside (a caption comes whole and cut off: "...").
 fn repeat_key<'a>(doc: &Document<'a>, i: usize) -> &'a str {
-    let text = doc.text(doc.segments[i].trim).trim_start_matches(['*', '•', '·', '+', '-', ' ']);
+    let text = doc.text(doc.segments[i].trim()).trim_start_matches(['*', '•', '·', '+', '-', ' ']);
     let cut = text.char_indices().nth(REPEAT_KEY_CHARS).map_or(text.len(), |(at, _)| at);
     &text[..cut]
 }
@@ -279,8 +279,8 @@ pub(super) fn classify(
         }
         let reading = Paragraph {
             word_counts: *first,
-            first_line: doc.text(doc.segments[paragraph.start].trim),
-            last_line: doc.text(doc.segments[paragraph.end - 1].trim),
+            first_line: doc.text(doc.segments[paragraph.start].trim()),
+            last_line: doc.text(doc.segments[paragraph.end - 1].trim()),
         };
         let paragraph_class = reading.class(repeated[paragraph.start], stop_words_count, thresholds);
         class[paragraph.clone()].fill(paragraph_class);

@@ -54,7 +54,7 @@ pub(super) fn widen_up(
 /// and is no repeated caption nor bulleted item. `first` is true for the first title line
 /// (counting up from the region).
 fn is_title(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, lines: &LineEvidence, i: usize, first: bool) -> bool {
-    let text = doc.text(doc.segments[i].trim);
+    let text = doc.text(doc.segments[i].trim());
     if lines.repeated[i] || text.starts_with("* ") || word_count(text) > TITLE_WORDS {
         return false;
     }
@@ -75,7 +75,7 @@ fn is_title(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, lines: &LineEv
 /// a colon introduces ("The game includes:"). Blank and removed lines at its end stay out.
 pub(super) fn widen_down(doc: &Document<'_>, lines: &LineEvidence, region: Range<usize>) -> usize {
     let line_count = lines.class.len();
-    let text = |i: usize| doc.text(doc.segments[i].trim);
+    let text = |i: usize| doc.text(doc.segments[i].trim());
     // A short heading, not a bulleted item nor a cut-off teaser.
     let subheading = |i: usize| {
         let text = text(i);
@@ -151,7 +151,7 @@ mod tests {
             .segments
             .iter()
             .map(|s| {
-                let text = doc.text(s.core);
+                let text = doc.text(s.core());
                 let stop = text.split_whitespace().filter(|w| ["the", "of", "a", "to"].contains(w)).count();
                 Stats { words: word_count(text), stop, cjk: 0 }
             })

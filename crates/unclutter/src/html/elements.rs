@@ -56,8 +56,7 @@ pub(super) const BLOCKS: &[&str] = &[
 /// Elements that are page furniture by their tag.
 const FURNITURE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "button", "menu", "label"];
 
-/// The attributes the projection reads, found in one pass over the element's (scraper's
-/// `attr` makes an atom of the name it is asked for, on every call).
+/// The attributes the projection reads, found in one pass over the element's.
 #[derive(Default)]
 pub(super) struct Attributes<'h> {
     pub class: Option<&'h str>,
@@ -71,11 +70,11 @@ pub(super) struct Attributes<'h> {
 }
 
 impl<'h> Attributes<'h> {
-    /// Reads the attributes of `el` in one pass.
+    /// Reads the attributes, names and values, in one pass.
     #[inline]
-    pub fn of(el: &'h scraper::node::Element) -> Self {
+    pub fn of(all: impl Iterator<Item = (&'h str, &'h str)>) -> Self {
         let mut attrs = Attributes::default();
-        for (name, value) in el.attrs() {
+        for (name, value) in all {
             match name {
                 "class" => attrs.class = Some(value),
                 "id" => attrs.id = Some(value),

@@ -157,26 +157,32 @@ impl<'h> OpenElements<'h> {
     }
 
     /// The path of a line here: the last few steps, `html` left out.
+    #[cfg(test)]
     pub fn path(&self) -> String {
-        let start = self.frames.len().saturating_sub(PATH_STEPS);
         let mut path = String::new();
-        for f in self.frames[start..].iter().filter(|f| f.name != "html") {
-            if !path.is_empty() {
-                path.push_str(" > ");
-            }
-            f.write_step(&mut path);
-        }
+        self.write_path(&mut path);
         path
+    }
+
+    /// Writes the path of a line here at the end of `out`.
+    fn write_path(&self, out: &mut String) {
+        let start = self.frames.len().saturating_sub(PATH_STEPS);
+        let from = out.len();
+        for f in self.frames[start..].iter().filter(|f| f.name != "html") {
+            if out.len() > from {
+                out.push_str(" > ");
+            }
+            f.write_step(out);
+        }
     }
 
     /// The path of a line here as an index into `table`: the innermost element's path is
     /// written into the table once, when its first line asks, and shared by its later lines.
-    pub fn path_id(&mut self, table: &mut Vec<String>) -> u32 {
+    pub fn path_id(&mut self, table: &mut super::Paths) -> u32 {
         if let Some(id) = self.frames.last().and_then(|f| f.path) {
             return id;
         }
-        let id = table.len() as u32;
-        table.push(self.path());
+        let id = table.push(|out| self.write_path(out));
         if let Some(frame) = self.frames.last_mut() {
             frame.path = Some(id);
         }

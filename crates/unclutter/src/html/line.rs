@@ -84,6 +84,16 @@ impl PendingLine {
             out.text.push('\n');
         }
         out.text.push_str(text);
+        let furniture = match furniture {
+            None => 0,
+            Some(name) => match out.furniture_names.iter().position(|n| *n == name) {
+                Some(i) => i as u16 + 1,
+                None => {
+                    out.furniture_names.push(name);
+                    out.furniture_names.len() as u16
+                }
+            },
+        };
         out.lines.push(LineInfo {
             path,
             furniture,

@@ -1,13 +1,14 @@
 //! HTML input: a text projection of the page, one line per block, with what the markup says of
 //! each line.
 //!
-//! scraper (html5ever) gives no source offsets, so spans in HTML mode index this projection,
-//! which `Cleaned::input` returns: the invariant (kept text == projection minus removals) holds
-//! on it. The tree is walked iteratively (ego-tree's edge traversal), so deep nesting costs no
-//! stack, and every pass is linear in the nodes.
+//! html5ever gives no source offsets, so spans in HTML mode index this projection, which
+//! `Cleaned::input` returns: the invariant (kept text == projection minus removals) holds on
+//! it. The tree is walked iteratively (edge by edge), so deep nesting costs no stack, and every
+//! pass is linear in the nodes.
 //!
 //! The projection is made in steps, one file each:
 //! - `prepare`: the scan of the raw page that hands the parser only what the projection uses;
+//! - `dom`: the compact tree html5ever builds the page into (`Dom`), 48 bytes a node;
 //! - `walk`: the walk over the parsed page (`Projector`), edge by edge;
 //! - `frame`: the open elements (`OpenElements`), which give each line its path, furniture and
 //!   kind of block;
@@ -17,6 +18,7 @@
 //! - `root`: prose accounting (`Prose`) as elements close, and the choice of the content root
 //!   among the containers that held prose (`RootCandidates`).
 
+mod dom;
 mod elements;
 mod frame;
 mod line;
@@ -25,8 +27,6 @@ mod root;
 mod tokens;
 mod walk;
 
-use scraper::Html;
-
 /// What the markup says of one projected line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LineInfo {
@@ -34,8 +34,9 @@ pub(crate) struct LineInfo {
     /// share it.
     pub path: u32,
     /// The line sits in page furniture: nav, header, footer, aside, form, button, or an element
-    /// whose class, id or role names a boilerplate part (share, related, comment, ...).
-    pub furniture: Option<&'static str>,
+    /// whose class, id or role names a boilerplate part (share, related, comment, ...). Its
+    /// index in [`Projection::furniture_names`] plus one; 0: none.
+    pub furniture: u16,
     /// Where the innermost furniture ancestor opens: furniture counts only below the content
     /// root (a page wrapper's class saying "has-header" says nothing of the article inside it).
     pub furniture_open: u32,
@@ -61,6 +62,39 @@ pub(crate) enum BlockKind {
     },
     Quote,
     Code,
+}
+
+/// Element paths, each stored once, all in one string: a page of a hundred thousand list
+/// items has as many distinct paths (`ul > li:nth-of-type(7)`), and a `String` each would cost
+/// twice their text in headers and allocation.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Paths {
+    text: String,
+    /// Where each path ends in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+}
+
+impl Paths {
+    /// Adds the path `write` writes, and returns its index.
+    pub fn push(&mut self, write: impl FnOnce(&mut String)) -> u32 {
+        write(&mut self.text);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    /// Path `id`, if there is one.
+    pub fn get(&self, id: u32) -> Option<&str> {
+        let i = id as usize;
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..end)
+    }
+
+    /// How many paths there are.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 /// Where a line's links sit in the projection's list of links: `start..end`.
@@ -92,7 +126,9 @@ pub(crate) struct Projection {
     pub lines: Vec<LineInfo>,
     /// The element paths of the lines, each stored once: a CSS-like path of a line's block
     /// element, its last few steps, `div.article > p:nth-of-type(3)`.
-    pub paths: Vec<String>,
+    pub paths: Paths,
+    /// The furniture the lines sit in, each named once (a lexicon's few dozen words).
+    pub furniture_names: Vec<&'static str>,
     /// The links of every line, in order: byte range in the line's text and target.
     pub links: Vec<Link>,
     /// Open and close positions of the content root, when one was found.
@@ -108,13 +144,13 @@ impl Projection {
         let info = &self.lines[line];
         match self.root {
             Some((open, _)) if info.furniture_open <= open => None,
-            _ => info.furniture,
+            _ => self.furniture_names.get(usize::from(info.furniture).checked_sub(1)?).copied(),
         }
     }
 
     /// The element path of a line.
     pub fn path(&self, line: usize) -> &str {
-        &self.paths[self.lines[line].path as usize]
+        self.paths.get(self.lines[line].path).unwrap_or_default()
     }
 
     /// True when the line is in a table cell (`td`, `th`) a few steps up.
@@ -144,29 +180,8 @@ const MAX_TAG: usize = 16 << 10;
 /// Builds the projection of `html`.
 pub(crate) fn project(html: &str) -> Projection {
     let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
-    let doc = parse(&prepared);
+    let doc = dom::Dom::parse(&prepared);
     walk::Projector::default().project(&doc)
-}
-
-/// Parses a page with its node list reserved up front: grown by doubling, the list of a page
-/// of many small elements held its old and new copies at once, half again the tree's size.
-fn parse(html: &str) -> Html {
-    use html5ever::tendril::TendrilSink as _;
-    let mut doc = Html::new_document();
-    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, node_estimate(html.as_bytes()));
-    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
-}
-
-/// An upper estimate of the nodes a page parses into: an element for each start tag, a text
-/// node before each tag, and the few the parser implies. Reserved memory that no node uses is
-/// never touched, so it costs address space, not resident memory.
-fn node_estimate(html: &[u8]) -> usize {
-    let (mut tags, mut starts) = (0, 0);
-    for at in memchr::memchr_iter(b'<', html) {
-        tags += 1;
-        starts += usize::from(html.get(at + 1).is_some_and(u8::is_ascii_alphabetic));
-    }
-    tags + starts + 64
 }
 
 #[cfg(test)]
@@ -182,7 +197,7 @@ mod tests {
              <div hidden>secret</div><p style=\"display: none\">gone</p></article></body></html>",
         );
         assert_eq!(p.text, "Home News\nBridge approved\nThe council voted 7-2 on Tuesday.\nWork starts soon.");
-        assert_eq!(p.lines[0].furniture, Some("nav"));
+        assert_eq!(p.furniture(0), Some("nav"));
         assert_eq!(p.lines[0].link_chars, 8);
         assert!(p.path(2).ends_with("article > p"), "{}", p.path(2));
     }
@@ -220,7 +235,7 @@ mod tests {
 
     /// The projection of the page as html5ever parses it without the pre-parse pass.
     fn project_unprepared(html: &str) -> Projection {
-        walk::Projector::default().project(&Html::parse_document(html))
+        walk::Projector::default().project(&dom::Dom::parse(html))
     }
 
     #[test]
@@ -264,11 +279,36 @@ mod tests {
             "<li><i>item<li>".repeat(2000),
         ];
         for shape in &shapes {
-            let doc = Html::parse_document(&prepare::prepare(shape, MAX_DEPTH, MAX_TAG));
-            let depth = doc.tree.nodes().map(|n| n.ancestors().count()).max().unwrap_or(0);
+            let doc = dom::Dom::parse(&prepare::prepare(shape, MAX_DEPTH, MAX_TAG));
+            let (mut depth, mut open) = (0, 0usize);
+            for edge in doc.edges() {
+                match edge {
+                    dom::Edge::Open(_) => open += 1,
+                    dom::Edge::Close(_) => open -= 1,
+                }
+                depth = depth.max(open);
+            }
             assert!(depth < 12, "depth {depth}: {}", &shape[..40]);
             assert!(project(shape).lines.len() >= 2000);
         }
+    }
+
+    #[test]
+    fn paths_are_stored_once_in_one_string() {
+        let mut paths = Paths::default();
+        let a = paths.push(|out| out.push_str("body > p"));
+        let empty = paths.push(|_| {});
+        let b = paths.push(|out| out.push_str("body > ul > li:nth-of-type(2)"));
+        assert_eq!(
+            (paths.get(a), paths.get(empty), paths.get(b)),
+            (Some("body > p"), Some(""), Some("body > ul > li:nth-of-type(2)"))
+        );
+        assert_eq!((paths.len(), paths.get(3)), (3, None));
+        let items: String = (0..1000).map(|i| format!("<li>item {i}</li>")).collect();
+        let p = project(&format!("<ul>{items}</ul>"));
+        assert_eq!(p.path(999), "body > ul > li:nth-of-type(1000)");
+        assert_eq!(p.paths.len(), 1000, "one path an element");
+        assert!(std::mem::size_of::<LineInfo>() <= 32, "a line's facts: {} bytes", std::mem::size_of::<LineInfo>());
     }
 
     #[test]

@@ -1,14 +1,11 @@
-//! The walk over the parsed page that writes the projection. ego-tree's edge traversal visits
+//! The walk over the parsed page that writes the projection. The tree's edge traversal visits
 //! each node's opening and closing without recursion, so deep nesting costs no stack; every
 //! edge advances the traversal position that lines and the content root are placed by.
 //!
 //! The steps run once per node or word, across this module's files: they are marked
 //! `#[inline]` so that the walk compiles as one loop, as fast as the single function it was.
 
-use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
-use scraper::node::Element;
-use scraper::{Html, Node};
+use super::dom::{Data, Dom, Edge, Element, NodeId};
 
 use super::elements::{Attributes, BLOCKS, SKIPPED};
 use super::frame::{Frame, OpenElements};
@@ -36,12 +33,12 @@ pub(super) struct Projector<'h> {
 
 impl<'h> Projector<'h> {
     /// Walks `doc` and returns its projection, with the content root chosen.
-    pub fn project(mut self, doc: &'h Html) -> Projection {
-        for edge in doc.tree.root().traverse() {
+    pub fn project(mut self, doc: &'h Dom) -> Projection {
+        for edge in doc.edges() {
             self.position += 1;
             match edge {
-                Edge::Open(node) => self.open_node(node),
-                Edge::Close(node) => self.close_node(node),
+                Edge::Open(node) => self.open_node(doc, node),
+                Edge::Close(node) => self.close_node(doc, node),
             }
         }
         self.end_line();
@@ -53,13 +50,13 @@ impl<'h> Projector<'h> {
     }
 
     #[inline]
-    fn open_node(&mut self, node: NodeRef<'h, Node>) {
+    fn open_node(&mut self, doc: &'h Dom, node: NodeId) {
         if self.skipping.is_some() {
             return;
         }
-        match node.value() {
-            Node::Element(el) => self.open_element(node.id(), el),
-            Node::Text(text) => self.add_text(text),
+        match doc.data(node) {
+            Data::Element(el) => self.open_element(doc, node, el),
+            Data::Text(text) => self.add_text(text),
             _ => {}
         }
     }
@@ -67,9 +64,9 @@ impl<'h> Projector<'h> {
     /// Opens a frame for the element, or starts skipping it; a block ends the line before it,
     /// `br` and `hr` the line they are in.
     #[inline]
-    fn open_element(&mut self, id: NodeId, el: &'h Element) {
+    fn open_element(&mut self, doc: &'h Dom, id: NodeId, el: &'h Element) {
         let name = el.name();
-        let attrs = Attributes::of(el);
+        let attrs = Attributes::of(doc.attributes(id));
         if SKIPPED.contains(&name) || attrs.hidden {
             self.skipping = Some(id);
             return;
@@ -105,14 +102,14 @@ impl<'h> Projector<'h> {
     }
 
     #[inline]
-    fn close_node(&mut self, node: NodeRef<'h, Node>) {
+    fn close_node(&mut self, doc: &'h Dom, node: NodeId) {
         if let Some(id) = self.skipping {
-            if id == node.id() {
+            if id == node {
                 self.skipping = None;
             }
             return;
         }
-        if let Node::Element(el) = node.value() {
+        if let Data::Element(el) = doc.data(node) {
             self.close_element(el);
         }
     }
@@ -155,7 +152,7 @@ mod tests {
     use crate::html::{BlockKind, Link};
 
     fn project(html: &str) -> Projection {
-        Projector::default().project(&Html::parse_document(html))
+        Projector::default().project(&Dom::parse(html))
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub(crate) fn run(rules: &[(RuleId, LineFn)], run: &mut Decisions<'_>) {
                     break;
                 }
                 Some(part) => {
-                    let span = Span::new(seg.line.start + part.start, seg.line.start + part.end);
+                    let span = Span::new(seg.line().start + part.start, seg.line().start + part.end);
                     run.remove_part(span, rule, hit.reason);
                 }
             }

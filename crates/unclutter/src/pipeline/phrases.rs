@@ -79,7 +79,7 @@ impl PhraseMatcher {
             while i < doc.segments.len() && run.removed_by(i).is_none() {
                 i += 1;
             }
-            chunks.push(Span::new(doc.segments[first].full.start, doc.segments[i - 1].full.end));
+            chunks.push(Span::new(doc.segments[first].full().start, doc.segments[i - 1].full().end));
         }
         for m in chunks.into_iter().flat_map(|chunk| {
             self.automaton.find_overlapping_iter(&source[chunk]).map(move |m| Found {
@@ -95,7 +95,7 @@ impl PhraseMatcher {
                 continue;
             }
             let seg = &doc.segments[i];
-            let core = seg.core;
+            let core = seg.core();
             let word_before = source[..m.start].chars().next_back().is_some_and(is_word_char);
             let word_after = source[m.end..].chars().next().is_some_and(is_word_char);
             let bounded_end = m.end == core.end || !(p.ends_in_word && word_after);

@@ -463,7 +463,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             before += analysis.word_counts[i].length();
         }
         if !doc.segments[i].is_blank() {
-            section = section_number(doc.text(doc.segments[i].trim)).or(section);
+            section = section_number(doc.text(doc.segments[i].trim())).or(section);
         }
     }
     cx.step(looked);
@@ -577,7 +577,7 @@ fn prose_continues(
     previous_number: Option<u32>,
     looked: &mut usize,
 ) -> bool {
-    let trim = |i: usize| doc.text(doc.segments[i].trim);
+    let trim = |i: usize| doc.text(doc.segments[i].trim());
     let mut previous_prose = false;
     let mut seen = 0;
     let mut next_number = None;

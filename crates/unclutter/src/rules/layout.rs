@@ -90,7 +90,7 @@ fn blank_lines(cx: &mut Context<'_, '_>) {
         if let Some(&kept) = pending.first().filter(|_| seen_content) {
             // A run of blank lines can be one segment (`unclutter_text::Document`): keep its
             // first line only.
-            let full = cx.doc().segments[kept].full;
+            let full = cx.doc().segments[kept].full();
             let text = &cx.doc().source[full];
             let first_end = text.find(['\n', '\r']).map(|at| at + if text[at..].starts_with("\r\n") { 2 } else { 1 });
             if let Some(end) = first_end.filter(|&end| end < text.len()) {
