@@ -94,6 +94,14 @@ struct Args {
     #[arg(long)]
     spans: bool,
 
+    /// With --json or --jsonl, add a `metadata` object: title, author, date (ISO 8601), site,
+    /// description, language, photo_credits, sources, reading_time_minutes, tags, each with its
+    /// source (JSON-LD, a meta tag, an element, or the rule and span of the text it came from).
+    /// From HTML the markup is trusted first, then the text. The schema is in the library's
+    /// `unclutter::metadata` module.
+    #[arg(long)]
+    metadata: bool,
+
     /// Clean every file under DIR (recursively), into --output-dir with the same names.
     #[arg(long, value_name = "DIR", requires = "output_dir")]
     input_dir: Option<PathBuf>,
@@ -326,6 +334,9 @@ fn run(args: &Args) -> std::io::Result<()> {
     if args.rejects.is_some() && args.on_error != OnErrorArg::Skip {
         return Err(invalid("--rejects needs --on-error skip".into()));
     }
+    if args.metadata && !(args.json || args.jsonl) {
+        return Err(invalid("--metadata needs --json or --jsonl".into()));
+    }
     let cleaner = build_cleaner(args)?;
     let started = Instant::now();
     let mut stats = Stats::default();
@@ -374,7 +385,7 @@ fn record_spec(args: &Args) -> RecordSpec {
         None => (args.field.clone(), false),
     };
     let out_field = args.out_field.clone().unwrap_or_else(|| if html { "text".into() } else { field.clone() });
-    RecordSpec { field, html, out_field, spans: args.spans, split_on: args.split_on.clone() }
+    RecordSpec { field, html, out_field, spans: args.spans, metadata: args.metadata, split_on: args.split_on.clone() }
 }
 
 /// The inputs named on the command line (stdin when none).
@@ -500,9 +511,17 @@ fn run_one(args: &Args, cleaner: &Cleaner, stats: &mut Stats) -> std::io::Result
     let mut doc = stats::DocStats { bytes_in: text.len() as u64, ..Default::default() };
     if args.json {
         // One object per document; a split document gives one line per part.
-        for cleaned in &parts {
-            serde_json::to_writer(&mut out, cleaned)?;
-            out.write_all(b"\n")?;
+        let raws = records::split_parts(text, split);
+        for (cleaned, raw) in parts.iter().zip(raws) {
+            let mut line = serde_json::to_vec(cleaned)?;
+            if args.metadata {
+                line.pop(); // the document object's closing brace
+                line.extend_from_slice(b",\"metadata\":");
+                serde_json::to_writer(&mut line, &records::metadata(cleaned, raw, html))?;
+                line.push(b'}');
+            }
+            line.push(b'\n');
+            out.write_all(&line)?;
         }
     } else if args.annotate {
         let color = match args.color {

@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Write};
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use unclutter::{Cleaned, Cleaner, LimitError};
+use unclutter::{Cleaned, Cleaner, LimitError, Metadata};
 
 use crate::batch;
 use crate::progress::Progress;
@@ -29,6 +29,8 @@ pub struct RecordSpec {
     pub out_field: String,
     /// Add an `unclutter` field: the removals and counts per category.
     pub spans: bool,
+    /// Add a `metadata` field (`--metadata`).
+    pub metadata: bool,
     /// Clean the parts between these separators each on its own (`--split-on`).
     pub split_on: Option<String>,
 }
@@ -104,6 +106,24 @@ pub fn clean_parts<'t>(
     }
 }
 
+/// The parts of `text` that [`clean_parts`] cleans, in order.
+pub fn split_parts<'t>(text: &'t str, split_on: Option<&str>) -> Vec<&'t str> {
+    match split_on.filter(|s| !s.is_empty()) {
+        Some(separator) => text.split(separator).collect(),
+        None => vec![text],
+    }
+}
+
+/// The metadata of one cleaned part, `raw` its input: from HTML the markup first, then the
+/// text.
+pub fn metadata(cleaned: &Cleaned<'_>, raw: &str, html: bool) -> Metadata {
+    if html {
+        Metadata::from_html(raw).or(cleaned.metadata())
+    } else {
+        cleaned.metadata()
+    }
+}
+
 /// The kept texts of `parts`, joined by the separator.
 pub fn join_parts(parts: &[Cleaned<'_>], separator: Option<&str>) -> String {
     let texts: Vec<String> = parts.iter().map(Cleaned::text).collect();
@@ -135,6 +155,7 @@ pub fn clean_record(cleaner: &Cleaner, spec: &RecordSpec, line: &[u8]) -> Result
     out.push(b'{');
     let mut wrote_text = false;
     let mut wrote_spans = false;
+    let mut wrote_metadata = false;
     for (i, (key, raw)) in fields.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -147,6 +168,9 @@ pub fn clean_record(cleaner: &Cleaner, spec: &RecordSpec, line: &[u8]) -> Result
         } else if spec.spans && key == "unclutter" && !wrote_spans {
             write_spans(&mut out, &parts, split)?;
             wrote_spans = true;
+        } else if spec.metadata && key == "metadata" && !wrote_metadata {
+            write_metadata(&mut out, &parts, &value, spec)?;
+            wrote_metadata = true;
         } else {
             out.extend_from_slice(raw.get().as_bytes());
         }
@@ -163,8 +187,24 @@ pub fn clean_record(cleaner: &Cleaner, spec: &RecordSpec, line: &[u8]) -> Result
         out.extend_from_slice(b",\"unclutter\":");
         write_spans(&mut out, &parts, split)?;
     }
+    if spec.metadata && !wrote_metadata {
+        out.extend_from_slice(b",\"metadata\":");
+        write_metadata(&mut out, &parts, &value, spec)?;
+    }
     out.push(b'}');
     Ok((out, stats))
+}
+
+/// The `metadata` field of `--metadata`: the metadata object of the cleaned field (see
+/// `unclutter::metadata`); split records give an array of them, one per part.
+fn write_metadata(out: &mut Vec<u8>, parts: &[Cleaned<'_>], value: &str, spec: &RecordSpec) -> Result<(), String> {
+    let raws = split_parts(value, spec.split_on.as_deref());
+    let all: Vec<Metadata> = parts.iter().zip(raws).map(|(part, raw)| metadata(part, raw, spec.html)).collect();
+    let written = match spec.split_on.as_deref().filter(|s| !s.is_empty()) {
+        None => serde_json::to_writer(&mut *out, &all[0]),
+        Some(_) => serde_json::to_writer(&mut *out, &all),
+    };
+    written.map_err(|e| e.to_string())
 }
 
 /// The `unclutter` field of `--spans`: the `--json` document object without its `text`
@@ -350,7 +390,14 @@ mod tests {
     use super::*;
 
     fn spec() -> RecordSpec {
-        RecordSpec { field: "text".into(), html: false, out_field: "text".into(), spans: false, split_on: None }
+        RecordSpec {
+            field: "text".into(),
+            html: false,
+            out_field: "text".into(),
+            spans: false,
+            metadata: false,
+            split_on: None,
+        }
     }
 
     const BODY: &str = "Skip to main content\nThe council voted 7-2 on Tuesday.\n";

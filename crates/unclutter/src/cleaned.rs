@@ -170,6 +170,16 @@ impl<'a> Cleaned<'a> {
         facts.paths.get(*facts.line_paths.get(line)?)
     }
 
+    /// In HTML mode, the heading level of the line starting at byte `at`.
+    pub(crate) fn heading_level(&self, at: usize) -> Option<u8> {
+        let facts = self.html.as_deref()?;
+        let line = facts.line_starts.binary_search(&at).ok()?;
+        match facts.kinds.get(line)? {
+            BlockKind::Heading(level) => Some(*level),
+            _ => None,
+        }
+    }
+
     /// The kept text as Markdown: in HTML mode headings, list items, quotes, code blocks and
     /// links keep their markup (`## Heading`, `- item`, `> quote`, fenced code, `[text](url)`);
     /// in text mode, the kept text.

@@ -89,6 +89,8 @@ mod batch;
 #[cfg(feature = "serde")]
 pub mod json;
 
+pub mod metadata;
+
 #[cfg(feature = "rayon")]
 pub use batch::CleanStream;
 pub use cleaned::{Cleaned, Work};
@@ -98,6 +100,7 @@ pub use encoding::{DecodeError, TextEncoding};
 pub use features::{LineFeatures, NAMES as LINE_FEATURE_NAMES};
 pub use input_kind::InputEvidence;
 pub use meta::{Category, RuleId, RuleMeta, RuleStatus};
+pub use metadata::Metadata;
 pub use removal::Removal;
 pub use scorer::{Scorer, ScorerError};
 pub use select::{RuleSelector, SelectorError};

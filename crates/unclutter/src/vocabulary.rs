@@ -2,7 +2,9 @@
 //! word lists and patterns from (month names, tag labels, comment headings...).
 //!
 //! A lexicon file (`lexicons/<lang>.txt`, format of [`unclutter_text::lexicon`]) gives words to
-//! a set in a `[words:NAME]` section, one plain word or phrase a line. A rule reads a set's words
+//! a set in a `[words:NAME]` section, one plain word or phrase a line. A word may carry a number
+//! before it, `3 march`: the set's words leave the number out, and [`WordSet::number`] gives it
+//! (the month of a month name). A rule reads a set's words
 //! over every bundled language with [`WordSet::words`], or as a regex group with
 //! [`WordSet::pattern`], once, in its `LazyLock` statics. [`SETS`] lists the known sets, each
 //! documented with what it is and which rules read it; a section naming another set is an error.
@@ -59,6 +61,11 @@ impl WordSet {
     /// words in file order, a word listed again (by another language) left out.
     pub(crate) fn words(&self) -> &'static [&'static str] {
         WORDS.get(self.name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number a lexicon gives `word` in this set (`3 march`: the month), ignoring case.
+    pub(crate) fn number(&self, word: &str) -> Option<u32> {
+        NUMBERS.get(&(self.name, word.to_lowercase())).copied()
     }
 
     /// The set's words as a regex group `(?:a|b|...)`, in [`WordSet::words`] order, each word
@@ -161,7 +168,8 @@ word_sets! {
     /// | Updated 11 Jan 2017". Case is ignored.
     STAMP_UPDATE_LABELS: "stamp-update-labels", One, read by ["TIM002"];
     /// Month names and their abbreviations, a "." allowed after them: "January", "Jan", "Mai",
-    /// "déc". Case is ignored.
+    /// "déc". Case is ignored. Each is written with its month's number, `1 january`, which the
+    /// metadata's date reader takes.
     MONTHS: "months", One, read by ["TIM002"];
     /// Weekday names or their short forms, which an ending of `weekday-endings` may follow: "mon"
     /// and "mon" + "day" in "Mon, 9 Jan 2017" and "Monday, 9 January 2017". Case is ignored.
@@ -224,6 +232,9 @@ word_sets! {
     /// Lower-case words allowed inside a title-case author line: "and" in "By Jane Doe and John
     /// Roe", name particles such as "van" and "de". Case counts.
     BYLINE_SMALL_WORDS: "byline-small-words", One, read by ["BYL001"];
+    /// Words that join the names of an author line: "and" in "By Jane Doe and John Roe", "und",
+    /// "et". Case counts.
+    BYLINE_CONJUNCTIONS: "byline-conjunctions", One, read by ["BYL002", "BYL004"];
     /// Words after a job title that name where the author works: "at" in "Reporter at Example
     /// News". Case counts.
     BYLINE_JOB_LINKS: "byline-job-links", One, read by ["BYL001"];
@@ -279,13 +290,35 @@ static WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new
         // The lexicons are compiled in and checked by `tests::bundled_word_sets_parse`.
         for word in parse(lang, text).unwrap_or_else(|e| panic!("bundled lexicon {lang}: {e}")) {
             let words = sets.entry(word.set).or_default();
-            if !words.contains(&word.word) {
-                words.push(word.word);
+            let (_, plain) = numbered(word.word);
+            if !words.contains(&plain) {
+                words.push(plain);
             }
         }
     }
     sets
 });
+
+/// The numbers of the numbered words, by set and word in lower case.
+static NUMBERS: LazyLock<HashMap<(&'static str, String), u32>> = LazyLock::new(|| {
+    let mut numbers = HashMap::new();
+    for &(lang, text) in SOURCES {
+        for word in parse(lang, text).unwrap_or_else(|e| panic!("bundled lexicon {lang}: {e}")) {
+            if let (Some(n), plain) = numbered(word.word) {
+                numbers.entry((word.set, plain.to_lowercase())).or_insert(n);
+            }
+        }
+    }
+    numbers
+});
+
+/// A word's number and the word without it: `3 march` is `(Some(3), "march")`.
+fn numbered(word: &str) -> (Option<u32>, &str) {
+    match word.split_once(' ') {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (n.parse().ok(), rest),
+        _ => (None, word),
+    }
+}
 
 /// The known set named `name`.
 pub(crate) fn set(name: &str) -> Option<&'static WordSet> {

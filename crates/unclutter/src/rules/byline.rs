@@ -209,6 +209,58 @@ pub(crate) fn byline_name(core: &str) -> Option<&str> {
     (2..=4).contains(&count).then(|| &text[..end])
 }
 
+/// Words that join the names of an author line: "and" in "By Jane Doe and John Roe" (word
+/// set `byline-conjunctions`).
+static CONJUNCTIONS: LazyLock<&[&str]> = LazyLock::new(|| vocabulary::BYLINE_CONJUNCTIONS.words());
+
+/// The names of an author line, in order: "By Jane Doe, John Roe and Ann Lee | Staff" gives
+/// three. The line is read up to its first separator other than a comma (a job title, an
+/// outlet or a date follows one); each name is two to four capitalised words that are not a
+/// job title, or one word right after the opener ("By Reuters").
+pub(crate) fn byline_authors<'a>(core: &'a str) -> Vec<&'a str> {
+    let opened = strip_by(core);
+    let text = opened.unwrap_or(core);
+    let head = text.split(|c: char| is_separator(c) && c != ',').next().unwrap_or_default();
+    let mut names = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut count = 0;
+    // Ends the name being read at `end`; keeps it when it has the words of a name.
+    let flush = |start: &mut Option<usize>, end: usize, count: &mut usize, names: &mut Vec<&'a str>| {
+        if let Some(at) = start.take() {
+            if (2..=4).contains(count) || (*count == 1 && opened.is_some() && names.is_empty()) {
+                names.push(&head[at..end]);
+            }
+        }
+        *count = 0;
+    };
+    for (at, word) in word_spans(head) {
+        let bare = word.trim_end_matches(',');
+        let joins = CONJUNCTIONS.contains(&bare) || bare == "&";
+        if joins || bare.is_empty() {
+            flush(&mut start, end, &mut count, &mut names);
+            continue;
+        }
+        let name_word = bare.starts_with(char::is_uppercase) && !JOBS.contains(&bare) && !TITLE_WORDS.contains(&bare);
+        if !name_word {
+            flush(&mut start, end, &mut count, &mut names);
+            // Past a job title, the rest names where the author works.
+            if JOBS.contains(&bare) || TITLE_WORDS.contains(&bare) {
+                break;
+            }
+            continue;
+        }
+        start.get_or_insert(at);
+        end = at + bare.len();
+        count += 1;
+        if bare.len() < word.len() {
+            flush(&mut start, end, &mut count, &mut names);
+        }
+    }
+    flush(&mut start, end, &mut count, &mut names);
+    names
+}
+
 /// Words with their byte offsets.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -222,7 +274,7 @@ pub(crate) static BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The name a bio paragraph opens with, if the paragraph is a bio.
-fn bio_name(core: &str) -> Option<&str> {
+pub(crate) fn bio_name(core: &str) -> Option<&str> {
     // A bio opens with two capitalised words; most lines fail here, before the regex.
     let mut words = core.split_whitespace();
     let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -293,9 +345,13 @@ fn author_names<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
     let mut seen = HashSet::new();
     for i in 0..cx.len() {
         let core = cx.core(i);
-        let name =
-            if cx.removed_by(i).is_some_and(|r| r.is(&AuthorTitle)) { byline_name(core) } else { bio_name(core) };
-        if let Some(name) = name {
+        if cx.removed_by(i).is_some_and(|r| r.is(&AuthorTitle)) {
+            for name in byline_name(core).into_iter().chain(byline_authors(core)) {
+                if seen.insert(name) {
+                    names.push(name);
+                }
+            }
+        } else if let Some(name) = bio_name(core) {
             if seen.insert(name) {
                 names.push(name);
             }
@@ -408,6 +464,22 @@ fn author_name(cx: &mut Context<'_, '_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_lines_name_each_author() {
+        assert_eq!(byline_authors("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(byline_authors("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            byline_authors("By Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"),
+            ["Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]
+        );
+        assert_eq!(byline_authors("Alfred Ng Senior Reporter / CNET News"), ["Alfred Ng"]);
+        assert_eq!(byline_authors("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(byline_authors("Von Katrin Albers und Jan Roth"), ["Katrin Albers", "Jan Roth"]);
+        assert_eq!(byline_authors("By Reuters"), ["Reuters"]);
+        assert_eq!(byline_authors("By Jane Doe | January 9, 2017"), ["Jane Doe"]);
+        assert!(byline_authors("Senior Correspondent, IDG News Service").is_empty());
+    }
 
     #[test]
     fn extracts_names_from_author_lines() {

@@ -132,7 +132,7 @@ pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     );
     let at = vocabulary::TIME_LINKS.pattern();
     let time = format!(
-        r"(?:\s*(?:,|{at}|-|–|\||•|·)?\s*\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
+        r"(?:\s*(?:,|{at}|-|–|\||•|·)?\s*\d{{1,2}}(?:[:.h]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
     );
     let (labels, label_links) = (vocabulary::STAMP_LABELS.pattern(), vocabulary::STAMP_LABEL_LINKS.pattern());
     let label = format!(r"(?:{labels}(?:\s+{label_links})?\s*:?\s*)");
@@ -203,6 +203,11 @@ mod tests {
             "Publié le 22 mai 2025",
             "Actualizado 22 de mayo de 2025",
             "22.05.2025",
+            "Publié le 3 mars 2024 à 10h12",
+            "Publicado el 3 de enero de 2024",
+            "Opublikowano 3 marca 2024",
+            "Опубликовано 3 марта 2024",
+            "Pubblicato il 3 gennaio 2024",
         ] {
             assert!(STAMP.is_match(yes), "{yes}");
         }

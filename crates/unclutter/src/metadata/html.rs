@@ -1,0 +1,517 @@
+//! Metadata from a page's markup: one scan over its tags for `<meta>`, JSON-LD `<script>`s,
+//! `<title>`, `<html lang>`, `<time datetime>` and `itemprop` attributes; each field then taken
+//! from the most trusted source that gives it (JSON-LD, meta tags, `itemprop`, `<time>`,
+//! `<title>`).
+
+use memchr::memchr;
+use serde_json::Value;
+
+use super::{date, Field, Metadata, Source};
+
+/// Most bytes of a JSON-LD script read: real ones are a few kilobytes.
+const MAX_JSON_LD: usize = 1 << 20;
+
+/// Most bytes of an element's text read (`<title>`, an `itemprop` element's first text).
+const MAX_TEXT: usize = 2048;
+
+/// What the scan gathers, before fields are chosen.
+#[derive(Default)]
+struct Found {
+    /// `<meta>` tags: lower-case `property` or `name` (or `itemprop`), and `content`.
+    metas: Vec<(String, String)>,
+    json_ld: Vec<Value>,
+    title: Option<String>,
+    lang: Option<String>,
+    /// `<time datetime>` values, in page order.
+    times: Vec<String>,
+    /// `itemprop` values: property, and the `content` or `datetime` attribute or first text.
+    itemprops: Vec<(String, String)>,
+}
+
+pub(super) fn read(page: &str) -> Metadata {
+    choose(&scan(page))
+}
+
+/// One pass over the page's tags.
+fn scan(page: &str) -> Found {
+    let b = page.as_bytes();
+    let mut found = Found::default();
+    let mut at = 0;
+    while let Some(rel) = memchr(b'<', &b[at..]) {
+        let start = at + rel;
+        if b[start..].starts_with(b"<!--") {
+            at = memchr::memmem::find(&b[start + 4..], b"-->").map_or(b.len(), |i| start + 4 + i + 3);
+            continue;
+        }
+        let name_len = b[start + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        if name_len == 0 {
+            at = start + 1;
+            continue;
+        }
+        let name = page[start + 1..start + 1 + name_len].to_ascii_lowercase();
+        let (attrs, end) = attributes(page, start + 1 + name_len);
+        at = end;
+        let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        match name.as_str() {
+            "meta" => {
+                let key = attr("property").or(attr("name")).or(attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, attr("content")) {
+                    found.metas.push((key.to_ascii_lowercase(), content.to_string()));
+                }
+            }
+            "html" => found.lang = found.lang.take().or(attr("lang").map(str::to_string)),
+            "time" => found.times.extend(attr("datetime").map(str::to_string)),
+            "title" if found.title.is_none() => {
+                let close = find_close(b, end, b"</title");
+                found.title = Some(collapse(&decode(&page[end..close.min(end + MAX_TEXT).min(close)])));
+                at = close;
+            }
+            "script" | "style" => {
+                let close = find_close(b, end, if name == "script" { b"</script" } else { b"</style" });
+                let json = attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if json && close - end <= MAX_JSON_LD {
+                    let body = page[end..close].trim();
+                    let body = body.strip_prefix("<![CDATA[").and_then(|b| b.strip_suffix("]]>")).unwrap_or(body);
+                    if let Ok(value) = serde_json::from_str::<Value>(body) {
+                        found.json_ld.push(value);
+                    }
+                }
+                at = close;
+            }
+            _ => {}
+        }
+        if name != "meta" {
+            if let Some(prop) = attr("itemprop") {
+                let value = attr("content").or(attr("datetime")).map(str::to_string).unwrap_or_else(|| {
+                    let text_end = memchr(b'<', &b[end..]).map_or(b.len(), |i| end + i).min(end + MAX_TEXT);
+                    collapse(&decode(page.get(end..text_end).unwrap_or_default()))
+                });
+                found.itemprops.push((prop.to_ascii_lowercase(), value));
+            }
+        }
+    }
+    found
+}
+
+/// Where the element whose content starts at `from` closes (the start of `close`, matched
+/// ASCII case-insensitively), or the end of the page.
+fn find_close(b: &[u8], from: usize, close: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(rel) = memchr(b'<', &b[at..]) {
+        let start = at + rel;
+        if b.len() - start >= close.len() && b[start..start + close.len()].eq_ignore_ascii_case(close) {
+            return start;
+        }
+        at = start + 1;
+    }
+    b.len()
+}
+
+/// The attributes of a tag whose name ends at `from`, names in lower case and values decoded,
+/// and where the tag ends (after its `>`).
+fn attributes(page: &str, from: usize) -> (Vec<(String, String)>, usize) {
+    let b = page.as_bytes();
+    let mut attrs = Vec::new();
+    let mut at = from;
+    loop {
+        while at < b.len() && (b[at].is_ascii_whitespace() || b[at] == b'/') {
+            at += 1;
+        }
+        if at >= b.len() {
+            return (attrs, b.len());
+        }
+        if b[at] == b'>' {
+            return (attrs, at + 1);
+        }
+        let name_start = at;
+        while at < b.len() && !b[at].is_ascii_whitespace() && !matches!(b[at], b'=' | b'>' | b'/') {
+            at += 1;
+        }
+        let name = page[name_start..at].to_ascii_lowercase();
+        while at < b.len() && b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let mut value = String::new();
+        if at < b.len() && b[at] == b'=' {
+            at += 1;
+            while at < b.len() && b[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let (v_start, v_end, next) = match b.get(at) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr(q, &b[at + 1..]).map_or(b.len(), |i| at + 1 + i);
+                    (at + 1, end, (end + 1).min(b.len()))
+                }
+                _ => {
+                    let end =
+                        b[at..].iter().position(|c| c.is_ascii_whitespace() || *c == b'>').map_or(b.len(), |i| at + i);
+                    (at, end, end)
+                }
+            };
+            value = decode(&page[v_start..v_end]);
+            at = next;
+        }
+        if !name.is_empty() && attrs.len() < 32 {
+            attrs.push((name, value));
+        }
+    }
+}
+
+/// Character references decoded: numeric ones and the few named ones that titles and names
+/// carry (`&amp;`, `&quot;`, `&#39;`, `&nbsp;`...).
+fn decode(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &rest[1..e];
+            let c = match entity {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "ndash" => '–',
+                "mdash" => '—',
+                "rsquo" => '’',
+                "lsquo" => '‘',
+                "rdquo" => '”',
+                "ldquo" => '“',
+                "hellip" => '…',
+                _ => {
+                    let n = entity.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// White space collapsed to single spaces, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// JSON-LD types that describe the page's article (or page) itself.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "ReportageNewsArticle",
+    "BackgroundNewsArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "Review",
+    "Recipe",
+    "HowTo",
+    "Product",
+    "WebPage",
+    "Event",
+];
+
+/// The JSON-LD objects of the page, `@graph` members and arrays flattened, articles first (in
+/// [`ARTICLE_TYPES`] order of preference), then the rest in page order.
+fn json_ld_objects(values: &[Value]) -> Vec<(&str, &serde_json::Map<String, Value>)> {
+    fn walk<'v>(value: &'v Value, out: &mut Vec<&'v serde_json::Map<String, Value>>, depth: usize) {
+        if depth > 4 {
+            return;
+        }
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out, depth + 1)),
+            Value::Object(map) => {
+                out.push(map);
+                if let Some(graph) = map.get("@graph") {
+                    walk(graph, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut objects = Vec::new();
+    values.iter().for_each(|v| walk(v, &mut objects, 0));
+    let type_of = |map: &serde_json::Map<String, Value>| -> Option<&str> {
+        match map.get("@type")? {
+            Value::String(t) => ARTICLE_TYPES.iter().find(|a| **a == t).copied(),
+            Value::Array(ts) => {
+                ts.iter().filter_map(Value::as_str).find_map(|t| ARTICLE_TYPES.iter().find(|a| **a == t).copied())
+            }
+            _ => None,
+        }
+    };
+    let mut typed: Vec<(usize, &str, &serde_json::Map<String, Value>)> = objects
+        .into_iter()
+        .filter_map(|m| type_of(m).map(|t| (ARTICLE_TYPES.iter().position(|a| *a == t).unwrap_or(usize::MAX), t, m)))
+        .collect();
+    typed.sort_by_key(|(rank, _, _)| *rank);
+    typed.into_iter().map(|(_, t, m)| (t, m)).collect()
+}
+
+/// A JSON-LD value as text: a string, or an object's `name`.
+fn ld_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(collapse(&decode(s))).filter(|s| !s.is_empty()),
+        Value::Object(map) => map.get("name").and_then(ld_text),
+        Value::Array(items) => items.first().and_then(ld_text),
+        _ => None,
+    }
+}
+
+/// A JSON-LD value as a list of texts: `author` as a string, an object or an array of them.
+fn ld_texts(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(ld_text).collect(),
+        other => ld_text(other).into_iter().collect(),
+    }
+}
+
+/// The first meta tag among `keys` (in order of preference) with a value.
+fn first_meta<'f>(found: &'f Found, keys: &[&'static str]) -> Option<(&'static str, &'f str)> {
+    keys.iter().find_map(|key| {
+        found.metas.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| (*key, v.trim()))
+    })
+}
+
+fn itemprop<'f>(found: &'f Found, key: &str) -> Option<&'f str> {
+    found.itemprops.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.trim())
+}
+
+/// True when a value names a person rather than a link or a handle.
+fn is_name(value: &str) -> bool {
+    !value.contains("://")
+        && !value.starts_with('@')
+        && !value.starts_with('/')
+        && value.chars().any(char::is_alphabetic)
+}
+
+/// Each field from the most trusted source that gives it.
+fn choose(found: &Found) -> Metadata {
+    let mut meta = Metadata::default();
+    let articles = json_ld_objects(&found.json_ld);
+    let ld = |key: &str| articles.iter().find_map(|(t, m)| m.get(key).map(|v| (*t, v)));
+    let ld_field =
+        |key: &str| ld(key).and_then(|(t, v)| ld_text(v).map(|s| Field::new(s, Source::JsonLd(format!("{t}.{key}")))));
+    let meta_field = |keys: &[&'static str]| {
+        first_meta(found, keys).map(|(k, v)| Field::new(collapse(v), Source::Meta(k.to_string())))
+    };
+
+    meta.title = ld_field("headline")
+        .or_else(|| meta_field(&["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"]))
+        .or_else(|| {
+            itemprop(found, "headline").map(|v| Field::new(v.to_string(), Source::Element("[itemprop=headline]")))
+        })
+        .or_else(|| ld_field("name"))
+        .or_else(|| found.title.clone().filter(|t| !t.is_empty()).map(|t| Field::new(t, Source::Element("title"))));
+
+    meta.authors = match ld("author") {
+        Some((t, v)) => ld_texts(v)
+            .into_iter()
+            .filter(|a| is_name(a))
+            .map(|a| Field::new(a, Source::JsonLd(format!("{t}.author"))))
+            .collect(),
+        None => Vec::new(),
+    };
+    if meta.authors.is_empty() {
+        for key in
+            ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator"]
+        {
+            let values: Vec<&str> =
+                found.metas.iter().filter(|(k, v)| k == key && is_name(v)).map(|(_, v)| v.trim()).collect();
+            if !values.is_empty() {
+                let names = values.iter().flat_map(|v| v.split([';', '|'])).map(|v| {
+                    let v = v.trim();
+                    v.strip_prefix("By ").or_else(|| v.strip_prefix("by ")).unwrap_or(v).trim().to_string()
+                });
+                meta.authors =
+                    names.filter(|n| !n.is_empty()).map(|n| Field::new(n, Source::Meta(key.to_string()))).collect();
+                break;
+            }
+        }
+    }
+    if meta.authors.is_empty() {
+        meta.authors = found
+            .itemprops
+            .iter()
+            .filter(|(k, v)| k == "author" && is_name(v) && v.split_whitespace().count() <= 6)
+            .map(|(_, v)| Field::new(v.clone(), Source::Element("[itemprop=author]")))
+            .take(8)
+            .collect();
+    }
+
+    let dated = |field: Option<Field>| field.and_then(|f| date::iso(&f.value).map(|d| Field::new(d, f.source)));
+    meta.date = dated(ld_field("datePublished"))
+        .or_else(|| {
+            dated(meta_field(&[
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "datepublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "article.published",
+                "original-publish-date",
+            ]))
+        })
+        .or_else(|| {
+            dated(
+                itemprop(found, "datepublished")
+                    .map(|v| Field::new(v.to_string(), Source::Element("[itemprop=datePublished]"))),
+            )
+        })
+        .or_else(|| dated(ld_field("dateCreated")))
+        .or_else(|| dated(found.times.first().map(|t| Field::new(t.clone(), Source::Element("time[datetime]")))))
+        .or_else(|| dated(ld_field("dateModified")))
+        .or_else(|| dated(meta_field(&["article:modified_time", "og:updated_time", "dateModified"])));
+
+    meta.site = ld("publisher")
+        .and_then(|(t, v)| ld_text(v).map(|s| Field::new(s, Source::JsonLd(format!("{t}.publisher")))))
+        .or_else(|| meta_field(&["og:site_name", "application-name", "twitter:site"]));
+    meta.description =
+        ld_field("description").or_else(|| meta_field(&["og:description", "description", "twitter:description"]));
+    meta.language = ld_field("inLanguage")
+        .or_else(|| {
+            found
+                .lang
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Field::new(l.trim().to_string(), Source::Element("html[lang]")))
+        })
+        .or_else(|| meta_field(&["og:locale", "content-language", "language"]));
+    meta.tags = match ld("keywords") {
+        Some((t, Value::String(s))) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(|k| Field::new(k.to_string(), Source::JsonLd(format!("{t}.keywords"))))
+            .collect(),
+        Some((t, Value::Array(items))) => {
+            items.iter().filter_map(ld_text).map(|k| Field::new(k, Source::JsonLd(format!("{t}.keywords")))).collect()
+        }
+        _ => Vec::new(),
+    };
+    if meta.tags.is_empty() {
+        meta.tags = found
+            .metas
+            .iter()
+            .filter(|(k, _)| k == "article:tag")
+            .map(|(_, v)| Field::new(v.trim().to_string(), Source::Meta("article:tag".to_string())))
+            .collect();
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(fields: &[Field]) -> Vec<&str> {
+        fields.iter().map(|f| f.value.as_str()).collect()
+    }
+
+    #[test]
+    fn json_ld_comes_before_meta_tags_and_meta_tags_before_elements() {
+        let page = r#"<!doctype html><html lang="de"><head>
+            <title>Bridge vote &amp; more | Example</title>
+            <meta property="og:title" content="Bridge vote (og)">
+            <meta name="author" content="Meta Author">
+            <meta property="article:published_time" content="2017-01-11T08:00:00Z">
+            <script type="application/ld+json">
+              {"@context": "https://schema.org", "@graph": [
+                {"@type": "WebSite", "name": "Example"},
+                {"@type": ["NewsArticle"], "headline": "Bridge vote", "datePublished": "2017-01-10",
+                 "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}],
+                 "publisher": {"@type": "Organization", "name": "Example News"},
+                 "keywords": "bridge, council"}]}
+            </script></head><body><time datetime="2016-05-05">old</time></body></html>"#;
+        let meta = read(page);
+        assert_eq!(meta.title.as_ref().unwrap().value, "Bridge vote");
+        assert_eq!(meta.title.as_ref().unwrap().source, Source::JsonLd("NewsArticle.headline".into()));
+        assert_eq!(values(&meta.authors), ["Jane Doe", "John Roe"]);
+        assert_eq!(meta.date.as_ref().unwrap().value, "2017-01-10");
+        assert_eq!(meta.site.as_ref().unwrap().value, "Example News");
+        assert_eq!(meta.language.as_ref().unwrap().value, "de");
+        assert_eq!(values(&meta.tags), ["bridge", "council"]);
+    }
+
+    #[test]
+    fn without_json_ld_the_meta_tags_speak() {
+        let page = r#"<head><title> Bridge
+              vote </title><meta content="Jane Doe" name="author"><meta property="article:published_time"
+              content="2017-01-11T08:00:00+01:00"><meta property="og:site_name" content="Example News">
+              <meta name=description content='The council &quot;voted&quot;.'></head>"#;
+        let meta = read(page);
+        assert_eq!(meta.title.as_ref().unwrap().value, "Bridge vote");
+        assert_eq!(meta.title.as_ref().unwrap().source, Source::Element("title"));
+        assert_eq!(values(&meta.authors), ["Jane Doe"]);
+        assert_eq!(meta.date.as_ref().unwrap().value, "2017-01-11T08:00+01:00");
+        assert_eq!(meta.date.as_ref().unwrap().source, Source::Meta("article:published_time".into()));
+        assert_eq!(meta.description.as_ref().unwrap().value, "The council \"voted\".");
+    }
+
+    #[test]
+    fn itemprop_and_time_fill_in_last() {
+        let page = r#"<body><span itemprop="author">Jane Doe</span><time datetime="2017-01-10T19:48">Jan 10</time>
+            <meta itemprop="datePublished" content="2017-01-09"></body>"#;
+        let meta = read(page);
+        assert_eq!(values(&meta.authors), ["Jane Doe"]);
+        assert_eq!(meta.date.as_ref().unwrap().value, "2017-01-09", "a meta itemprop is a meta tag");
+    }
+
+    #[test]
+    fn links_and_handles_are_not_authors() {
+        let page = r#"<meta name="author" content="https://example.com/staff/jane"><meta property="article:author" content="@jane">"#;
+        assert!(read(page).authors.is_empty());
+    }
+
+    #[test]
+    fn broken_markup_and_scripts_are_not_read_as_metadata() {
+        let page =
+            "<script>var t = '<title>fake</title>';</script><!-- <meta name=author content=Nobody> --><title>Real";
+        let meta = read(page);
+        assert_eq!(meta.title.unwrap().value, "Real");
+        assert!(meta.authors.is_empty());
+        for hostile in
+            ["<", "<meta", "<meta content=\"", "<script type=application/ld+json>{", "&#xFFFFFFFF;", "<title>&"]
+        {
+            let _ = read(hostile);
+        }
+    }
+}

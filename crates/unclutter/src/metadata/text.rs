@@ -1,0 +1,189 @@
+//! Metadata from a cleaning result: what the byline, dateline, credit, source and reading-time
+//! rules removed, the title line above the article, and the kept text's language.
+
+use unclutter_text::language::{push_sample, Language};
+use unclutter_text::Span;
+
+use super::{date, Field, Metadata, Source};
+use crate::cleaned::Cleaned;
+use crate::rules::byline::{bio_name, byline_authors};
+
+/// Most words of a title line.
+const TITLE_WORDS: usize = 25;
+
+/// Reads the metadata of `cleaned` (see [`Cleaned::metadata`]).
+pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
+    let input = cleaned.input();
+    let mut meta = Metadata::default();
+    let mut bio_authors = Vec::new();
+    let mut updated_date = None;
+    for removal in cleaned.removals() {
+        let span = removal.span();
+        let text = input[span].trim();
+        let source = || Source::Removal { span, rule: removal.rule() };
+        match removal.rule().code() {
+            "BYL001" => {
+                for name in byline_authors(text.trim_matches(|c: char| !c.is_alphanumeric())) {
+                    if !meta.authors.iter().any(|a| a.value == name) {
+                        meta.authors.push(Field::new(name.to_string(), source()));
+                    }
+                }
+                if meta.date.is_none() {
+                    meta.date = date::iso(text).map(|d| Field::new(d, source()));
+                }
+            }
+            "BYL003" => bio_authors.extend(bio_name(text).map(|name| Field::new(name.to_string(), source()))),
+            "TIM002" | "TIM003" => {
+                if let Some(iso) = date::iso(text) {
+                    // An update stamp counts only when no publication date is given.
+                    let slot = if is_update(text) { &mut updated_date } else { &mut meta.date };
+                    slot.get_or_insert(Field::new(iso, source()));
+                }
+            }
+            "TIM001" if meta.reading_time_minutes.is_none() => {
+                meta.reading_time_minutes = minutes(text).map(|m| Field::new(m, source()));
+            }
+            "MED003" => meta.photo_credits.push(Field::new(after_label(text).to_string(), source())),
+            "SRC001" => meta.sources.push(Field::new(after_label(text).to_string(), source())),
+            _ => {}
+        }
+    }
+    if meta.authors.is_empty() {
+        meta.authors = bio_authors;
+    }
+    meta.date = meta.date.or(updated_date);
+    meta.title = title(cleaned);
+    meta.language = language(cleaned);
+    meta
+}
+
+/// True when a stamp gives an update rather than the publication: it opens with a word of
+/// `stamp-update-labels` and holds no publication label.
+fn is_update(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    crate::vocabulary::STAMP_UPDATE_LABELS.words().iter().any(|w| lower.starts_with(w))
+}
+
+/// The number of a reading-time label: 4 of "Reading time: 4 minutes".
+fn minutes(text: &str) -> Option<u32> {
+    let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|&m| m > 0)
+}
+
+/// What follows a label and its colon: "AAP" of "Source: AAP"; the whole text without one.
+fn after_label(text: &str) -> &str {
+    match text.split_once([':', '：']) {
+        Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => rest.trim(),
+        _ => text,
+    }
+}
+
+/// The title: in HTML, the first kept top-level heading; in text, the first kept line when it
+/// reads as a heading (a few words, no sentence end, a longer line after it).
+fn title(cleaned: &Cleaned<'_>) -> Option<Field> {
+    let input = cleaned.input();
+    let mut kept = cleaned.kept_spans().flat_map(|span| lines(input, span)).filter(|s| !input[*s].trim().is_empty());
+    if cleaned.is_html() {
+        let heading = kept.find(|s| cleaned.heading_level(s.start) == Some(1))?;
+        return Some(Field::new(input[heading].trim().to_string(), Source::Line { span: heading }));
+    }
+    let first = kept.next()?;
+    let next = kept.next()?;
+    let text = input[first].trim();
+    let words = text.split_whitespace().count();
+    let heading = (2..=TITLE_WORDS).contains(&words)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && text.chars().any(char::is_alphabetic)
+        && input[next].trim().len() > text.len();
+    heading.then(|| Field::new(text.to_string(), Source::Line { span: first }))
+}
+
+/// The lines of `span` in `input`, each without its line break.
+fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = &input[span];
+    text.split_inclusive('\n').scan(span.start, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some(Span::new(start, start + line.trim_end_matches(['\n', '\r']).len()))
+    })
+}
+
+/// The language detected on a sample of the kept text.
+fn language(cleaned: &Cleaned<'_>) -> Option<Field> {
+    let input = cleaned.input();
+    let mut sample = String::new();
+    for span in cleaned.kept_spans() {
+        push_sample(&mut sample, &input[span]);
+        if sample.len() >= unclutter_text::language::MAX_SAMPLE_BYTES {
+            break;
+        }
+    }
+    let code = Language::detect(&sample).code?;
+    Some(Field::new(code.to_string(), Source::Detected))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Cleaner;
+
+    fn values(fields: &[super::Field]) -> Vec<&str> {
+        fields.iter().map(|f| f.value.as_str()).collect()
+    }
+
+    const BODY: &str = "The council voted seven to two on Tuesday to fund the new bridge across the river, \
+                        after years of delay and two failed votes.";
+
+    #[test]
+    fn removed_clutter_becomes_fields_with_its_span_and_rule() {
+        let input = format!(
+            "Council backs the new bridge\nBy Jane Doe and John Roe\nPublished 10 January 2017 7:48pm\n2 min read\n\n\
+             {BODY}\n\n{BODY}\n\nPhoto: Anna Berg/AFP\nSource: AAP\n"
+        );
+        let cleaned = Cleaner::new().clean(&input);
+        let meta = cleaned.metadata();
+        assert_eq!(values(&meta.authors), ["Jane Doe", "John Roe"]);
+        let date = meta.date.as_ref().unwrap();
+        assert_eq!(date.value, "2017-01-10T19:48");
+        let super::Source::Removal { span, rule } = &date.source else { panic!("{:?}", date.source) };
+        assert_eq!((&input[*span], rule.code()), ("Published 10 January 2017 7:48pm\n", "TIM002"));
+        assert_eq!(meta.reading_time_minutes.as_ref().map(|m| m.value), Some(2));
+        assert_eq!(values(&meta.sources), ["AAP"]);
+        assert_eq!(meta.title.as_ref().map(|t| t.value.as_str()), Some("Council backs the new bridge"));
+        assert_eq!(meta.language.as_ref().map(|l| l.value.as_str()), Some("en"));
+    }
+
+    #[test]
+    fn bylines_and_datelines_in_other_languages() {
+        for (byline, stamp, author, date) in [
+            ("Von Katrin Albers", "Veröffentlicht am 3. März 2024", "Katrin Albers", "2024-03-03"),
+            ("Par Jean Dupont", "Publié le 3 mars 2024 à 10h12", "Jean Dupont", "2024-03-03T10:12"),
+            ("Por María López", "Publicado el 3 de enero de 2024", "María López", "2024-01-03"),
+        ] {
+            let input = format!("{byline}\n{stamp}\n\n{BODY}\n");
+            let cleaned = Cleaner::new().clean(&input);
+            let meta = cleaned.metadata();
+            assert_eq!(values(&meta.authors), [author], "{byline}");
+            assert_eq!(meta.date.map(|d| d.value).as_deref(), Some(date), "{stamp}");
+        }
+    }
+
+    #[test]
+    fn body_sentences_naming_a_date_or_a_person_are_not_metadata() {
+        let input = format!(
+            "{BODY}\n\nBy the end of 2017, Jane Doe said, the plant will close.\n\
+             The vote on 10 January 2017 was the third this year, Mayor John Roe said.\n\n{BODY}\n"
+        );
+        let cleaned = Cleaner::new().clean(&input);
+        let meta = cleaned.metadata();
+        assert!(meta.authors.is_empty(), "{:?}", meta.authors);
+        assert!(meta.date.is_none(), "{:?}", meta.date);
+        assert!(meta.title.is_none(), "{:?}", meta.title);
+    }
+
+    #[test]
+    fn a_relative_stamp_gives_no_date() {
+        let input = format!("Posted 3 hours ago\n\n{BODY}\n");
+        let meta = Cleaner::new().clean(&input).metadata();
+        assert!(meta.date.is_none());
+    }
+}
