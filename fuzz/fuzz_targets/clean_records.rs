@@ -19,7 +19,14 @@ static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
 const MAX_LINE: usize = 4096;
 
 fuzz_target!(|data: &[u8]| {
-    let spec = RecordSpec { field: "text".into(), html: false, out_field: "text".into(), spans: true, split_on: None };
+    let spec = RecordSpec {
+        field: "text".into(),
+        html: false,
+        out_field: "text".into(),
+        spans: true,
+        metadata: true,
+        split_on: None,
+    };
     // Small reads, so that lines cross buffer boundaries.
     let mut reader = BufReader::with_capacity(7, data);
     let mut number = 0;

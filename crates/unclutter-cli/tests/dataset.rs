@@ -387,3 +387,33 @@ fn hostile_records_are_reported_never_fatal_to_the_process() {
     assert!(reasons[3]["reason"].as_str().unwrap().contains("control character"), "{}", reasons[3]["reason"]);
     assert!(stderr(&out).contains("4 skipped"), "{}", stderr(&out));
 }
+
+#[test]
+fn metadata_goes_into_json_documents_and_records() {
+    let text = "Council backs the new bridge\nBy Jane Doe and John Roe\nPublished 10 January 2017 7:48pm\n\n\
+                The council voted seven to two on Tuesday to fund the new bridge across the river.\n";
+    let out = unclutter(&["--json", "--metadata"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
+    assert_eq!(doc["metadata"]["author"][1]["value"], "John Roe");
+    assert_eq!(doc["metadata"]["date"]["value"], "2017-01-10T19:48");
+    assert_eq!(doc["metadata"]["date"]["rule"], "TIM002");
+    let (start, end) =
+        (doc["metadata"]["date"]["start"].as_u64().unwrap(), doc["metadata"]["date"]["end"].as_u64().unwrap());
+    assert_eq!(&text[start as usize..end as usize], "Published 10 January 2017 7:48pm\n");
+    assert_eq!(doc["text"].as_str().unwrap().lines().next(), Some("Council backs the new bridge"));
+
+    let page = r#"<html><head><meta property="article:published_time" content="2017-01-11T08:00:00Z"></head><body><p>By Jane Doe</p><p>The council voted seven to two on Tuesday to fund the bridge.</p></body></html>"#;
+    let records =
+        jsonl(&[&serde_json::json!({"id": 1, "html": page}).to_string(), r#"{"id":2,"html":"<p>plain</p>"}"#]);
+    let out = unclutter(&["--jsonl", "--html-field", "html", "--metadata"], records.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["metadata"]["date"]["source"], "meta", "the markup before the text");
+    assert_eq!(lines[0]["metadata"]["author"][0]["value"], "Jane Doe", "the text where the markup is silent");
+    assert!(lines[1]["metadata"].get("author").is_none());
+
+    let out = unclutter(&["--metadata"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--metadata needs --json or --jsonl"), "{}", stderr(&out));
+}

@@ -3,7 +3,10 @@
 //! from the most trusted source that gives it (JSON-LD, meta tags, `itemprop`, `<time>`,
 //! `<title>`).
 
+use std::sync::LazyLock;
+
 use memchr::memchr;
+use regex::Regex;
 use serde_json::Value;
 
 use super::{date, Field, Metadata, Source};
@@ -26,7 +29,19 @@ struct Found {
     times: Vec<String>,
     /// `itemprop` values: property, and the `content` or `datetime` attribute or first text.
     itemprops: Vec<(String, String)>,
+    /// Publication dates that scripts other than JSON-LD give under a key such as
+    /// `publishedDate` or `published_at` (a page's state for its scripts), in page order.
+    script_dates: Vec<String>,
 }
+
+/// A publication date under a key of a script's data: `"datePublished": "2019-08-16T…"`,
+/// `publishedDate:"…"`, `published_on: '…'`.
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)["']?\b(?:date_?published|published_?(?:date|at|on|time)|publish_?date|publication_?date|first_?published(?:_?at)?|pub_?date)["']?\s*[:=]\s*["']([0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+\-Z ]{0,20})["']"#,
+    )
+    .expect("compiles")
+});
 
 pub(super) fn read(page: &str) -> Metadata {
     choose(&scan(page))
@@ -75,6 +90,9 @@ fn scan(page: &str) -> Found {
                     if let Ok(value) = serde_json::from_str::<Value>(body) {
                         found.json_ld.push(value);
                     }
+                } else if name == "script" && found.script_dates.len() < 8 {
+                    let body = &page[end..close];
+                    found.script_dates.extend(SCRIPT_DATE.captures_iter(body).take(8).map(|c| c[1].trim().to_string()));
                 }
                 at = close;
             }
@@ -314,6 +332,14 @@ fn is_name(value: &str) -> bool {
         && value.chars().any(char::is_alphabetic)
 }
 
+/// True when a meta tag's name says it gives a publication date: it holds "publish" (not
+/// "publisher") or ends in "date", and says nothing of a modification or an expiry.
+fn names_publication_date(key: &str) -> bool {
+    let publish = key.contains("publish") && !key.contains("publisher");
+    let other = ["modif", "updat", "expir", "valid", "event", "start", "end", "birth", "revis", "crawl", "index"];
+    (publish || key.ends_with("date")) && !other.iter().any(|o| key.contains(o))
+}
+
 /// Each field from the most trusted source that gives it.
 fn choose(found: &Found) -> Metadata {
     let mut meta = Metadata::default();
@@ -397,6 +423,12 @@ fn choose(found: &Found) -> Metadata {
             )
         })
         .or_else(|| dated(ld_field("dateCreated")))
+        .or_else(|| {
+            // Any other meta tag that names a publication date: `cludo:date`, `w-published-date`.
+            let other = found.metas.iter().find(|(k, v)| names_publication_date(k) && date::iso(v).is_some());
+            dated(other.map(|(k, v)| Field::new(v.clone(), Source::Meta(k.clone()))))
+        })
+        .or_else(|| dated(found.script_dates.first().map(|d| Field::new(d.clone(), Source::Element("script")))))
         .or_else(|| dated(found.times.first().map(|t| Field::new(t.clone(), Source::Element("time[datetime]")))))
         .or_else(|| dated(ld_field("dateModified")))
         .or_else(|| dated(meta_field(&["article:modified_time", "og:updated_time", "dateModified"])));
@@ -493,6 +525,21 @@ mod tests {
         let meta = read(page);
         assert_eq!(values(&meta.authors), ["Jane Doe"]);
         assert_eq!(meta.date.as_ref().unwrap().value, "2017-01-09", "a meta itemprop is a meta tag");
+    }
+
+    #[test]
+    fn other_named_dates_and_script_data_come_last() {
+        let page = r#"<meta name="cludo:date" content="2023-06-08T23:03:43Z"><meta name="last-modified-date" content="2024-01-01">"#;
+        assert_eq!(read(page).date.unwrap().value, "2023-06-08T23:03:43Z");
+        let page = r#"<meta name="published" content="July 17, 2025">"#;
+        assert_eq!(read(page).date.unwrap().value, "2025-07-17");
+        let page = r#"<script>window.state={slug:"x",publishedDate:"2019-08-16T00:00:00.000Z",dateLastUpdated:"2025-07-09"}</script>"#;
+        let meta = read(page);
+        assert_eq!(meta.date.as_ref().unwrap().value, "2019-08-16T00:00Z");
+        assert_eq!(meta.date.unwrap().source, Source::Element("script"));
+        for key in ["og:updated_time", "expiry-date", "event-start-date", "publisher"] {
+            assert!(!names_publication_date(key), "{key}");
+        }
     }
 
     #[test]
