@@ -11,18 +11,23 @@ use crate::rules::byline::{bio_name, byline_authors};
 /// Most words of a title line.
 const TITLE_WORDS: usize = 25;
 
+/// Words of a kept line that make it article prose: author lines after the first such line
+/// name the authors of comments or teasers, not the article's.
+const PROSE_WORDS: usize = 15;
+
 /// Reads the metadata of `cleaned` (see [`Cleaned::metadata`]).
 pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
     let input = cleaned.input();
     let mut meta = Metadata::default();
     let mut bio_authors = Vec::new();
     let mut updated_date = None;
+    let body_start = first_prose(cleaned);
     for removal in cleaned.removals() {
         let span = removal.span();
         let text = input[span].trim();
         let source = || Source::Removal { span, rule: removal.rule() };
         match removal.rule().code() {
-            "BYL001" => {
+            "BYL001" if span.start < body_start => {
                 for name in byline_authors(text.trim_matches(|c: char| !c.is_alphanumeric())) {
                     if !meta.authors.iter().any(|a| a.value == name) {
                         meta.authors.push(Field::new(name.to_string(), source()));
@@ -55,6 +60,17 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
     meta.title = title(cleaned);
     meta.language = language(cleaned);
     meta
+}
+
+/// Where the article's prose starts: the first kept line of [`PROSE_WORDS`] words or more (the
+/// end of the text when none is).
+fn first_prose(cleaned: &Cleaned<'_>) -> usize {
+    let input = cleaned.input();
+    cleaned
+        .kept_spans()
+        .flat_map(|span| lines(input, span))
+        .find(|line| input[*line].split_whitespace().nth(PROSE_WORDS - 1).is_some())
+        .map_or(input.len(), |line| line.start)
 }
 
 /// True when a stamp gives an update rather than the publication: it opens with a word of
@@ -178,6 +194,13 @@ mod tests {
         assert!(meta.authors.is_empty(), "{:?}", meta.authors);
         assert!(meta.date.is_none(), "{:?}", meta.date);
         assert!(meta.title.is_none(), "{:?}", meta.title);
+    }
+
+    #[test]
+    fn author_lines_after_the_article_starts_name_someone_else() {
+        let input = format!("By Jane Doe\n\n{BODY}\n\n3 Comments\nBy John Roe\nGreat news for the town.\n");
+        let meta = Cleaner::new().clean(&input).metadata();
+        assert_eq!(values(&meta.authors), ["Jane Doe"]);
     }
 
     #[test]
