@@ -29,6 +29,9 @@ struct Found {
     times: Vec<String>,
     /// `itemprop` values: property, and the `content` or `datetime` attribute or first text.
     itemprops: Vec<(String, String)>,
+    /// The first text of each element that names an author by its class, id, `rel` or
+    /// `itemprop` (`<span class="author-name">`, `<a rel="author">`), in page order.
+    author_texts: Vec<String>,
     /// Publication dates that scripts other than JSON-LD give under a key such as
     /// `publishedDate` or `published_at` (a page's state for its scripts), in page order.
     script_dates: Vec<String>,
@@ -100,15 +103,136 @@ fn scan(page: &str) -> Found {
         }
         if name != "meta" {
             if let Some(prop) = attr("itemprop") {
-                let value = attr("content").or(attr("datetime")).map(str::to_string).unwrap_or_else(|| {
-                    let text_end = memchr(b'<', &b[end..]).map_or(b.len(), |i| end + i).min(end + MAX_TEXT);
-                    collapse(&decode(page.get(end..text_end).unwrap_or_default()))
-                });
+                let value =
+                    attr("content").or(attr("datetime")).map(str::to_string).unwrap_or_else(|| first_text(page, end));
                 found.itemprops.push((prop.to_ascii_lowercase(), value));
+            }
+            let named = |key: &str| attr(key).is_some_and(names_author);
+            let author =
+                named("class") || named("id") || attr("rel") == Some("author") || attr("itemprop") == Some("author");
+            if author && found.author_texts.len() < 64 {
+                found.author_texts.push(first_text(page, end));
             }
         }
     }
     found
+}
+
+/// The first text after `from`, tags skipped, within [`MAX_TEXT`] bytes: the text an element
+/// opening there starts with (`<span itemprop="author"><a href=…>Jane Doe</a>` gives "Jane
+/// Doe"). Labels ending in a colon are passed over: "Written by:".
+fn first_text(page: &str, from: usize) -> String {
+    let b = page.as_bytes();
+    let limit = (from + MAX_TEXT).min(b.len());
+    let mut at = from;
+    while at < limit {
+        if b[at] == b'<' {
+            at = memchr(b'>', &b[at..limit]).map_or(limit, |i| at + i + 1);
+            continue;
+        }
+        let end = memchr(b'<', &b[at..limit]).map_or(limit, |i| at + i);
+        let text = collapse(&decode(page.get(at..end).unwrap_or_default()));
+        if !text.is_empty() && !text.ends_with(':') {
+            return text;
+        }
+        at = end;
+    }
+    String::new()
+}
+
+/// True when a class or id names an author's name (`author-name`, `byline`, `post_author`),
+/// not their picture, bio or link list.
+fn names_author(value: &str) -> bool {
+    let value = value.to_ascii_lowercase();
+    let other =
+        ["avatar", "img", "image", "photo", "pic", "bio", "desc", "about", "social", "follow", "more", "list", "box"];
+    (value.contains("author") || value.contains("byline")) && !other.iter().any(|o| value.contains(o))
+}
+
+/// A name as a page writes it, cleaned: a leading "By" or "Written by" dropped, what follows a
+/// dash or a bar ("Jane Doe - Editorial Team") cut; `None` unless it reads as a name (one to
+/// five words, a letter, no digits, no colon, not a link or a handle).
+fn clean_name(text: &str) -> Option<String> {
+    let mut name = text.trim();
+    for lead in ["written by", "posted by", "reviewed by", "published by", "by"] {
+        if name.len() > lead.len() && name.is_char_boundary(lead.len()) && name[..lead.len()].eq_ignore_ascii_case(lead)
+        {
+            let rest = &name[lead.len()..];
+            if rest.starts_with([' ', ':']) {
+                name = rest.trim_start_matches([' ', ':']);
+                break;
+            }
+        }
+    }
+    for cut in [" - ", " – ", " — ", " | ", " · "] {
+        if let Some((head, _)) = name.split_once(cut) {
+            name = head;
+        }
+    }
+    let name = name.trim().trim_end_matches([',', '.']);
+    let words = name.split_whitespace().count();
+    let reads_as_name = (1..=5).contains(&words)
+        && name.len() <= 80
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit() || c == ':' || c == '@' || c == '/');
+    // A single lower-case token is a user name ("kffnirmitap"), not how a page names its author.
+    let handle = words == 1 && !name.chars().any(char::is_uppercase);
+    (reads_as_name && !handle).then(|| name.to_string())
+}
+
+/// The authors, from the most trusted source that names a person: JSON-LD authors that are not
+/// organisations, author meta tags, elements named as authors (the name they give most often,
+/// for a page that also lists other posts' authors), then organisations as authors.
+fn authors(found: &Found, articles: &[(&str, &serde_json::Map<String, Value>)]) -> Vec<Field> {
+    let site = articles.iter().find_map(|(_, m)| m.get("publisher").and_then(ld_text));
+    let mut organisations = Vec::new();
+    if let Some((t, value)) = articles.iter().find_map(|(t, m)| m.get("author").map(|v| (*t, v))) {
+        let items: Vec<&Value> = match value {
+            Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        let mut people = Vec::new();
+        for item in items {
+            let Some(name) = ld_text(item).and_then(|n| clean_name(&n)) else { continue };
+            let organisation = item.get("@type").and_then(Value::as_str).is_some_and(|t| t != "Person")
+                || site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&name));
+            let field = Field::new(name, Source::JsonLd(format!("{t}.author")));
+            if organisation {
+                organisations.push(field);
+            } else {
+                people.push(field);
+            }
+        }
+        if !people.is_empty() {
+            return people;
+        }
+    }
+    for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+        let names: Vec<Field> = found
+            .metas
+            .iter()
+            .filter(|(k, _)| k == key)
+            .flat_map(|(_, v)| v.split([';', '|']))
+            .filter_map(clean_name)
+            .map(|n| Field::new(n, Source::Meta(key.to_string())))
+            .collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for name in found.author_texts.iter().filter_map(|t| clean_name(t)) {
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    // The most named, the first named among equals.
+    let best = counts.iter().enumerate().max_by_key(|(i, (_, count))| (*count, usize::MAX - i));
+    if let Some((_, (name, _))) = best {
+        return vec![Field::new(name.clone(), Source::Element("author element"))];
+    }
+    organisations
 }
 
 /// Where the element whose content starts at `from` closes (the start of `close`, matched
@@ -305,14 +429,6 @@ fn ld_text(value: &Value) -> Option<String> {
     }
 }
 
-/// A JSON-LD value as a list of texts: `author` as a string, an object or an array of them.
-fn ld_texts(value: &Value) -> Vec<String> {
-    match value {
-        Value::Array(items) => items.iter().filter_map(ld_text).collect(),
-        other => ld_text(other).into_iter().collect(),
-    }
-}
-
 /// The first meta tag among `keys` (in order of preference) with a value.
 fn first_meta<'f>(found: &'f Found, keys: &[&'static str]) -> Option<(&'static str, &'f str)> {
     keys.iter().find_map(|key| {
@@ -322,14 +438,6 @@ fn first_meta<'f>(found: &'f Found, keys: &[&'static str]) -> Option<(&'static s
 
 fn itemprop<'f>(found: &'f Found, key: &str) -> Option<&'f str> {
     found.itemprops.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.trim())
-}
-
-/// True when a value names a person rather than a link or a handle.
-fn is_name(value: &str) -> bool {
-    !value.contains("://")
-        && !value.starts_with('@')
-        && !value.starts_with('/')
-        && value.chars().any(char::is_alphabetic)
 }
 
 /// True when a meta tag's name says it gives a publication date: it holds "publish" (not
@@ -359,41 +467,7 @@ fn choose(found: &Found) -> Metadata {
         .or_else(|| ld_field("name"))
         .or_else(|| found.title.clone().filter(|t| !t.is_empty()).map(|t| Field::new(t, Source::Element("title"))));
 
-    meta.authors = match ld("author") {
-        Some((t, v)) => ld_texts(v)
-            .into_iter()
-            .filter(|a| is_name(a))
-            .map(|a| Field::new(a, Source::JsonLd(format!("{t}.author"))))
-            .collect(),
-        None => Vec::new(),
-    };
-    if meta.authors.is_empty() {
-        for key in
-            ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator"]
-        {
-            let values: Vec<&str> =
-                found.metas.iter().filter(|(k, v)| k == key && is_name(v)).map(|(_, v)| v.trim()).collect();
-            if !values.is_empty() {
-                let names = values.iter().flat_map(|v| v.split([';', '|'])).map(|v| {
-                    let v = v.trim();
-                    v.strip_prefix("By ").or_else(|| v.strip_prefix("by ")).unwrap_or(v).trim().to_string()
-                });
-                meta.authors =
-                    names.filter(|n| !n.is_empty()).map(|n| Field::new(n, Source::Meta(key.to_string()))).collect();
-                break;
-            }
-        }
-    }
-    if meta.authors.is_empty() {
-        meta.authors = found
-            .itemprops
-            .iter()
-            .filter(|(k, v)| k == "author" && is_name(v) && v.split_whitespace().count() <= 6)
-            .map(|(_, v)| Field::new(v.clone(), Source::Element("[itemprop=author]")))
-            .take(8)
-            .collect();
-    }
-
+    meta.authors = authors(found, &articles);
     let dated = |field: Option<Field>| field.and_then(|f| date::iso(&f.value).map(|d| Field::new(d, f.source)));
     meta.date = dated(ld_field("datePublished"))
         .or_else(|| {
@@ -540,6 +614,25 @@ mod tests {
         for key in ["og:updated_time", "expiry-date", "event-start-date", "publisher"] {
             assert!(!names_publication_date(key), "{key}");
         }
+    }
+
+    #[test]
+    fn author_elements_name_the_author_the_page_names_most() {
+        let page = r#"<div class="card"><div class="author">by Ann Other</div></div>
+            <div class="post-author"><p class="author__label">Written by:</p><a rel="author" href="/a/jd">Jane Doe</a></div>
+            <span class="author-name">Jane Doe</span><img class="author-avatar" alt="x"><p class="author-bio">Jane writes.</p>"#;
+        let meta = read(page);
+        assert_eq!(values(&meta.authors), ["Jane Doe"]);
+        let page = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization", "name": "Example"},
+            "publisher": {"name": "Example"}}</script><span itemprop="author"><a href="/x">Jane Doe</a></span>"#;
+        assert_eq!(values(&read(page).authors), ["Jane Doe"], "a person before an organisation");
+        let page = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization", "name": "Example"}}</script>"#;
+        assert_eq!(values(&read(page).authors), ["Example"], "an organisation when nothing else names one");
+        assert_eq!(clean_name("David Jackson - FullStack Editorial Team").as_deref(), Some("David Jackson"));
+        assert_eq!(clean_name("Written By: Tom May").as_deref(), Some("Tom May"));
+        assert_eq!(clean_name("kffnirmitap"), None);
+        assert_eq!(clean_name("BeauHD").as_deref(), Some("BeauHD"));
+        assert_eq!(clean_name("November 3, 2025"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use unclutter_text::Span;
 
 use super::{date, Field, Metadata, Source};
 use crate::cleaned::Cleaned;
+use crate::meta::Category;
 use crate::rules::byline::{bio_name, byline_authors};
 
 /// Most words of a title line.
@@ -27,8 +28,14 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
         let text = input[span].trim();
         let source = || Source::Removal { span, rule: removal.rule() };
         match removal.rule().code() {
-            "BYL001" if span.start < body_start => {
-                for name in byline_authors(text.trim_matches(|c: char| !c.is_alphanumeric())) {
+            "BYL001" => {
+                // After the article starts, author lines name commenters or other posts' authors.
+                let names = if span.start < body_start {
+                    byline_authors(text.trim_matches(|c: char| !c.is_alphanumeric()))
+                } else {
+                    Vec::new()
+                };
+                for name in names {
                     if !meta.authors.iter().any(|a| a.value == name) {
                         meta.authors.push(Field::new(name.to_string(), source()));
                     }
@@ -57,7 +64,7 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
         meta.authors = bio_authors;
     }
     meta.date = meta.date.or(updated_date);
-    meta.title = title(cleaned);
+    meta.title = title(cleaned, body_start);
     meta.language = language(cleaned);
     meta
 }
@@ -94,24 +101,39 @@ fn after_label(text: &str) -> &str {
     }
 }
 
-/// The title: in HTML, the first kept top-level heading; in text, the first kept line when it
-/// reads as a heading (a few words, no sentence end, a longer line after it).
-fn title(cleaned: &Cleaned<'_>) -> Option<Field> {
+/// The title: in HTML, the first kept top-level heading; in text, the last line before the
+/// article's first prose line that reads as a heading (a few words, no sentence end), kept or
+/// removed as page structure (a whole page's header zone holds its title), so that menus and
+/// teasers above it are passed over.
+fn title(cleaned: &Cleaned<'_>, body_start: usize) -> Option<Field> {
     let input = cleaned.input();
-    let mut kept = cleaned.kept_spans().flat_map(|span| lines(input, span)).filter(|s| !input[*s].trim().is_empty());
     if cleaned.is_html() {
+        let mut kept = cleaned.kept_spans().flat_map(|span| lines(input, span));
         let heading = kept.find(|s| cleaned.heading_level(s.start) == Some(1))?;
         return Some(Field::new(input[heading].trim().to_string(), Source::Line { span: heading }));
     }
-    let first = kept.next()?;
-    let next = kept.next()?;
-    let text = input[first].trim();
+    let removals = cleaned.removals();
+    let mut best = None;
+    for line in lines(input, Span::new(0, body_start.min(input.len()))) {
+        if !reads_as_heading(&input[line]) {
+            continue;
+        }
+        let at = removals.partition_point(|r| r.span().end <= line.start);
+        let source = match removals.get(at).filter(|r| r.span().start < line.end) {
+            None => Source::Line { span: line },
+            Some(r) if r.category() == Category::Boilerplate => Source::Removal { span: r.span(), rule: r.rule() },
+            Some(_) => continue,
+        };
+        best = Some(Field::new(input[line].trim().to_string(), source));
+    }
+    best
+}
+
+/// A few words, a letter, and no sentence end.
+fn reads_as_heading(line: &str) -> bool {
+    let text = line.trim();
     let words = text.split_whitespace().count();
-    let heading = (2..=TITLE_WORDS).contains(&words)
-        && !text.ends_with(['.', ',', ';', ':'])
-        && text.chars().any(char::is_alphabetic)
-        && input[next].trim().len() > text.len();
-    heading.then(|| Field::new(text.to_string(), Source::Line { span: first }))
+    (3..=TITLE_WORDS).contains(&words) && !text.ends_with(['.', ',', ';', ':']) && text.chars().any(char::is_alphabetic)
 }
 
 /// The lines of `span` in `input`, each without its line break.
