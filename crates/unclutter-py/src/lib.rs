@@ -8,7 +8,8 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
-use unclutter::{Bias, Cleaned, InputKind, Scorer};
+use unclutter::metadata::{Field, Source};
+use unclutter::{Bias, Cleaned, InputKind, Metadata, Scorer};
 
 /// One removed piece: offsets in characters (for slicing the Python string) and in bytes
 /// (UTF-8), the rule, its category and the reason.
@@ -68,6 +69,12 @@ struct CleanResult {
     source_text: Option<String>,
     /// Characters removed, over characters cleaned.
     removed_share: f64,
+    /// With `Cleaner(metadata=True)`, what the page says of itself: `title`, `author` (a list),
+    /// `date` (ISO 8601), `site`, `description`, `language`, `photo_credits`, `sources`,
+    /// `reading_time_minutes`, `tags`, each a dict `{"value", "source", ...}` as `unclutter
+    /// --json --metadata` gives them (`start` and `end` in characters); fields the page does
+    /// not give are absent. None without it.
+    metadata: Option<Py<PyDict>>,
 }
 
 #[pymethods]
@@ -101,21 +108,93 @@ impl CleanResult {
         if let Some(source) = &self.source_text {
             d.set_item("source_text", source)?;
         }
+        if let Some(metadata) = &self.metadata {
+            d.set_item("metadata", metadata.bind(py).copy()?)?;
+        }
         Ok(d)
     }
 }
 
-/// A cleaned document with owned text, made without the GIL.
+/// A cleaned document with owned text and its metadata, made without the GIL.
 struct Owned {
     cleaned: Cleaned<'static>,
     html: bool,
+    metadata: Option<Metadata>,
+}
+
+impl Owned {
+    fn text(cleaned: Cleaned<'_>, metadata: bool) -> Owned {
+        let metadata = metadata.then(|| cleaned.metadata());
+        Owned { cleaned: cleaned.into_owned(), html: false, metadata }
+    }
+
+    /// From HTML the markup's metadata comes first, then the text's.
+    fn html(cleaned: Cleaned<'static>, page: &str, metadata: bool) -> Owned {
+        let metadata = metadata.then(|| Metadata::from_html(page).or(cleaned.metadata()));
+        Owned { cleaned, html: true, metadata }
+    }
+}
+
+/// The metadata as a dict of field dicts, spans in characters of `input`.
+fn metadata_dict<'py>(py: Python<'py>, meta: &Metadata, input: &str) -> PyResult<Bound<'py, PyDict>> {
+    let chars = |byte: usize| input.get(..byte).map_or(0, |s| s.chars().count());
+    let field = |value: Bound<'py, PyAny>, source: &Source| -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("value", value)?;
+        d.set_item("source", source.kind())?;
+        match source {
+            Source::Removal { span, rule } => {
+                d.set_item("rule", rule.code())?;
+                d.set_item("start", chars(span.start))?;
+                d.set_item("end", chars(span.end))?;
+            }
+            Source::Line { span } => {
+                d.set_item("start", chars(span.start))?;
+                d.set_item("end", chars(span.end))?;
+            }
+            Source::JsonLd(key) | Source::Meta(key) => d.set_item("key", key)?,
+            Source::Element(what) => d.set_item("key", what)?,
+            Source::Detected => {}
+        }
+        Ok(d)
+    };
+    let text = |f: &Field| field(f.value.clone().into_pyobject(py)?.into_any(), &f.source);
+    let d = PyDict::new(py);
+    let one = [
+        ("title", &meta.title),
+        ("date", &meta.date),
+        ("site", &meta.site),
+        ("description", &meta.description),
+        ("language", &meta.language),
+    ];
+    for (key, value) in one {
+        if let Some(f) = value {
+            d.set_item(key, text(f)?)?;
+        }
+    }
+    let many = [
+        ("author", &meta.authors),
+        ("photo_credits", &meta.photo_credits),
+        ("sources", &meta.sources),
+        ("tags", &meta.tags),
+    ];
+    for (key, values) in many {
+        if !values.is_empty() {
+            d.set_item(key, values.iter().map(text).collect::<PyResult<Vec<_>>>()?)?;
+        }
+    }
+    if let Some(f) = &meta.reading_time_minutes {
+        d.set_item("reading_time_minutes", field(f.value.into_pyobject(py)?.into_any(), &f.source)?)?;
+    }
+    Ok(d)
 }
 
 /// Turns a result into its Python object: byte offsets mapped to character offsets in one pass
 /// over the text (the removals are sorted and disjoint).
 fn to_python(py: Python<'_>, owned: Owned) -> PyResult<CleanResult> {
-    let Owned { cleaned, html } = owned;
+    let Owned { cleaned, html, metadata } = owned;
     let input = cleaned.input();
+    let metadata = metadata.map(|m| metadata_dict(py, &m, input).map(Bound::unbind)).transpose()?;
     let mut chars_before = 0usize; // characters before `at`
     let mut at = 0usize;
     let mut char_offset = |byte: usize| {
@@ -153,6 +232,7 @@ fn to_python(py: Python<'_>, owned: Owned) -> PyResult<CleanResult> {
         },
         source_text: html.then(|| input.to_string()),
         removed_share: if total == 0 { 0.0 } else { removed_chars as f64 / total as f64 },
+        metadata,
     })
 }
 
@@ -160,10 +240,12 @@ fn to_python(py: Python<'_>, owned: Owned) -> PyResult<CleanResult> {
 ///
 /// `select` and `ignore` take selectors (a category, a code prefix, a code or a name);
 /// `bias` is "precision", "balanced" or "recall"; `input_kind` forces "page" or "article";
-/// `scorer` is "bundled", "none" or the path of a model file.
+/// `scorer` is "bundled", "none" or the path of a model file; `metadata=True` adds each
+/// result's `metadata`.
 #[pyclass(frozen, module = "unclutter")]
 struct Cleaner {
     inner: unclutter::Cleaner,
+    metadata: bool,
 }
 
 fn limit_error(e: unclutter::LimitError) -> PyErr {
@@ -173,7 +255,9 @@ fn limit_error(e: unclutter::LimitError) -> PyErr {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (select=None, ignore=None, bias="balanced", input_kind=None, scorer="bundled", max_bytes=None, max_lines=None))]
+    // One argument per Python keyword argument.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (select=None, ignore=None, bias="balanced", input_kind=None, scorer="bundled", max_bytes=None, max_lines=None, metadata=false))]
     fn new(
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
@@ -182,6 +266,7 @@ impl Cleaner {
         scorer: &str,
         max_bytes: Option<usize>,
         max_lines: Option<usize>,
+        metadata: bool,
     ) -> PyResult<Cleaner> {
         let bias = match bias {
             "precision" => Bias::Precision,
@@ -231,18 +316,18 @@ impl Cleaner {
             .limits(limits)
             .build()
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(Cleaner { inner })
+        Ok(Cleaner { inner, metadata })
     }
 
     /// Cleans one document of plain text.
     fn clean(&self, py: Python<'_>, text: String) -> PyResult<CleanResult> {
-        let owned = py.detach(|| self.inner.try_clean(&text).map(|c| Owned { cleaned: c.into_owned(), html: false }));
+        let owned = py.detach(|| self.inner.try_clean(&text).map(|c| Owned::text(c, self.metadata)));
         to_python(py, owned.map_err(limit_error)?)
     }
 
     /// Cleans one HTML page; the offsets index the result's `source_text`.
     fn clean_html(&self, py: Python<'_>, html: String) -> PyResult<CleanResult> {
-        let owned = py.detach(|| self.inner.try_clean_html(&html).map(|c| Owned { cleaned: c, html: true }));
+        let owned = py.detach(|| self.inner.try_clean_html(&html).map(|c| Owned::html(c, &html, self.metadata)));
         to_python(py, owned.map_err(limit_error)?)
     }
 
@@ -263,16 +348,16 @@ impl Cleaner {
             .num_threads(threads.unwrap_or(0))
             .build()
             .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        let cleaner = &self.inner;
+        let (cleaner, metadata) = (&self.inner, self.metadata);
         let done: Vec<Result<Owned, unclutter::LimitError>> = py.detach(|| {
             pool.install(|| {
                 texts
                     .par_iter()
                     .map(|t| {
                         if html {
-                            cleaner.try_clean_html(t).map(|c| Owned { cleaned: c, html: true })
+                            cleaner.try_clean_html(t).map(|c| Owned::html(c, t, metadata))
                         } else {
-                            cleaner.try_clean(t).map(|c| Owned { cleaned: c.into_owned(), html: false })
+                            cleaner.try_clean(t).map(|c| Owned::text(c, metadata))
                         }
                     })
                     .collect()

@@ -32,6 +32,23 @@ def test_clean_returns_text_and_removals_with_char_and_byte_offsets():
     assert result.counts() == {"navigation": 1, "share": 1}
 
 
+def test_metadata_is_read_when_asked_with_character_offsets():
+    text = "Größere Brücke für Neustadt\nVon Katrin Albers und Jan Roth\nVeröffentlicht am 3. März 2024\n\n" \
+        "Der Gemeinderat hat am Dienstag mit sieben zu zwei Stimmen beschlossen, die neue Brücke über den Fluss zu bauen.\n"
+    assert unclutter.Cleaner().clean(text).metadata is None
+    meta = unclutter.Cleaner(metadata=True).clean(text).metadata
+    assert [a["value"] for a in meta["author"]] == ["Katrin Albers", "Jan Roth"]
+    date = meta["date"]
+    assert (date["value"], date["source"], date["rule"]) == ("2024-03-03", "rule", "TIM002")
+    assert text[date["start"]:date["end"]] == "Veröffentlicht am 3. März 2024\n"
+    assert meta["language"]["value"] == "de"
+    page = '<html lang="en"><head><meta property="og:title" content="Bridge"></head><body><p>The council voted.</p></body></html>'
+    html_meta = unclutter.Cleaner(metadata=True).clean_html(page).metadata
+    assert html_meta["title"] == {"value": "Bridge", "source": "meta", "key": "og:title"}
+    many = unclutter.Cleaner(metadata=True).clean_many([text, text], threads=2)
+    assert [m.metadata == meta for m in many] == [True, True]
+
+
 def test_to_dict_has_the_json_keys():
     d = unclutter.Cleaner().clean(PAGE).to_dict()
     assert set(d) == {"text", "input_kind", "removed"}

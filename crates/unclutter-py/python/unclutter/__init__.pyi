@@ -35,10 +35,16 @@ class CleanResult:
     """In HTML mode, the page's text projection that the offsets index."""
     removed_share: float
     """Characters removed over characters cleaned."""
+    metadata: Optional[Dict[str, Any]]
+    """With ``Cleaner(metadata=True)``: ``title``, ``author`` (a list), ``date`` (ISO 8601),
+    ``site``, ``description``, ``language``, ``photo_credits``, ``sources``,
+    ``reading_time_minutes``, ``tags``; each a dict ``{"value", "source", ...}`` (``start`` and
+    ``end`` in characters). Fields the page does not give are absent. None without it."""
     def counts(self) -> Dict[str, int]:
         """Removals per category."""
     def to_dict(self) -> Dict[str, Any]:
-        """``text``, ``input_kind``, ``removed`` and in HTML mode ``source_text``."""
+        """``text``, ``input_kind``, ``removed``, in HTML mode ``source_text``, and ``metadata``
+        when the cleaner reads it."""
 
 class Cleaner:
     """A cleaner: build it once, use it from any thread.
@@ -55,6 +61,7 @@ class Cleaner:
         scorer: str = "bundled",
         max_bytes: Optional[int] = None,
         max_lines: Optional[int] = None,
+        metadata: bool = False,
     ) -> None: ...
     def clean(self, text: str) -> CleanResult:
         """Cleans one document of plain text (ValueError when over the limits)."""

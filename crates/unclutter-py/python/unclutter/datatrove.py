@@ -32,6 +32,9 @@ def _record(doc, result):
     doc.metadata["unclutter_removed_share"] = round(result.removed_share, 6)
     doc.metadata["unclutter_counts"] = result.counts()
     doc.metadata["unclutter_input_kind"] = result.input_kind
+    if result.metadata is not None:
+        # With ``metadata=True``: the page's title, authors, date... (see ``CleanResult.metadata``).
+        doc.metadata["unclutter_metadata"] = result.metadata
 
 
 class _LazyCleaner:
