@@ -29,6 +29,10 @@ struct Found {
     times: Vec<String>,
     /// `itemprop` values: property, and the `content` or `datetime` attribute or first text.
     itemprops: Vec<(String, String)>,
+    /// The first text (or `title`) of each element whose class or id names a date, in page order.
+    date_texts: Vec<String>,
+    /// The `href` of `<link rel="canonical">`.
+    canonical: Option<String>,
     /// The first text of each element that names an author by its class, id, `rel` or
     /// `itemprop` (`<span class="author-name">`, `<a rel="author">`), in page order.
     author_texts: Vec<String>,
@@ -113,6 +117,13 @@ fn scan(page: &str) -> Found {
             if author && found.author_texts.len() < 64 {
                 found.author_texts.push(first_text(page, end));
             }
+            let dated = |key: &str| attr(key).is_some_and(names_date);
+            if (dated("class") || dated("id")) && found.date_texts.len() < 64 {
+                found.date_texts.push(attr("title").map(str::to_string).unwrap_or_else(|| first_text(page, end)));
+            }
+            if name == "link" && attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                found.canonical = found.canonical.take().or(attr("href").map(str::to_string));
+            }
         }
     }
     found
@@ -147,6 +158,26 @@ fn names_author(value: &str) -> bool {
     let other =
         ["avatar", "img", "image", "photo", "pic", "bio", "desc", "about", "social", "follow", "more", "list", "box"];
     (value.contains("author") || value.contains("byline")) && !other.iter().any(|o| value.contains(o))
+}
+
+/// True when a class or id names a publication date (`post-date`, `publish-date`, `DateTime`),
+/// not an update or an event.
+fn names_date(value: &str) -> bool {
+    let value = value.to_ascii_lowercase();
+    let other = ["updat", "modif", "event", "start", "end", "picker", "input", "range", "birth", "format"];
+    (value.contains("date") || value.contains("publish") || value.contains("posted"))
+        && !other.iter().any(|o| value.contains(o))
+}
+
+/// The date a URL's path gives: `/2025/12/19/`, `/2025-12-17-title`, `/2023/3/1/`.
+fn url_date(url: &str) -> Option<String> {
+    static PATH_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").expect("compiles"));
+    let path = url.split(['?', '#']).next()?;
+    let c = PATH_DATE.captures(path)?;
+    let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    let date = chrono::NaiveDate::from_ymd_opt(y, m, d).filter(|_| (1990..=2100).contains(&y))?;
+    Some(date.to_string())
 }
 
 /// A name as a page writes it, cleaned: a leading "By" or "Written by" dropped, what follows a
@@ -469,7 +500,12 @@ fn choose(found: &Found) -> Metadata {
 
     meta.authors = authors(found, &articles);
     let dated = |field: Option<Field>| field.and_then(|f| date::iso(&f.value).map(|d| Field::new(d, f.source)));
-    meta.date = dated(ld_field("datePublished"))
+    // A `WebPage`'s date is the page's, which a site may set once for a page it keeps
+    // rewriting: an article's own comes first.
+    let article_date = articles.iter().filter(|(t, _)| *t != "WebPage").find_map(|(t, m)| {
+        m.get("datePublished").and_then(ld_text).map(|v| Field::new(v, Source::JsonLd(format!("{t}.datePublished"))))
+    });
+    meta.date = dated(article_date)
         .or_else(|| {
             dated(meta_field(&[
                 "article:published_time",
@@ -503,6 +539,16 @@ fn choose(found: &Found) -> Metadata {
             dated(other.map(|(k, v)| Field::new(v.clone(), Source::Meta(k.clone()))))
         })
         .or_else(|| dated(found.script_dates.first().map(|d| Field::new(d.clone(), Source::Element("script")))))
+        .or_else(|| {
+            // A date an element named as one shows: `<span class="post-date">Dec 17, 2025</span>`.
+            let shown = found.date_texts.iter().find(|t| date::iso(t).is_some());
+            dated(shown.map(|t| Field::new(t.clone(), Source::Element("date element"))))
+        })
+        .or_else(|| {
+            let url = first_meta(found, &["og:url"]).map(|(_, v)| v).or(found.canonical.as_deref());
+            url_date(url?).map(|d| Field::new(d, Source::Element("URL")))
+        })
+        .or_else(|| dated(ld_field("datePublished")))
         .or_else(|| dated(found.times.first().map(|t| Field::new(t.clone(), Source::Element("time[datetime]")))))
         .or_else(|| dated(ld_field("dateModified")))
         .or_else(|| dated(meta_field(&["article:modified_time", "og:updated_time", "dateModified"])));
@@ -633,6 +679,23 @@ mod tests {
         assert_eq!(clean_name("kffnirmitap"), None);
         assert_eq!(clean_name("BeauHD").as_deref(), Some("BeauHD"));
         assert_eq!(clean_name("November 3, 2025"), None);
+    }
+
+    #[test]
+    fn shown_dates_and_url_dates_come_after_the_markup() {
+        let page = r#"<div class="publish-date-author">Dec. 19, 2025 &middot; Niko</div><span class="post-updated-date">Jan 2, 2026</span>"#;
+        assert_eq!(read(page).date.unwrap().value, "2025-12-19");
+        let page = r#"<span class="DateTime" title="May 26, 2025 at 11:12 PM">May 26, 2025</span>"#;
+        assert_eq!(read(page).date.unwrap().value, "2025-05-26T23:12");
+        let page = r#"<meta property="og:url" content="https://example.com/2025/12/19/bridge-vote/"><time datetime="2024-01-01">x</time>"#;
+        let date = read(page).date.unwrap();
+        assert_eq!((date.value.as_str(), date.source), ("2025-12-19", Source::Element("URL")));
+        assert_eq!(url_date("https://example.com/blog/2025-12-17-minisgl"), Some("2025-12-17".into()));
+        assert_eq!(url_date("https://example.com/2025/13/40/x"), None);
+        assert_eq!(url_date("https://example.com/p?d=/2025/12/19/"), None);
+        let page = r#"<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2021-08-12"}</script>
+            <meta name="pubdate" content="2025-02-22">"#;
+        assert_eq!(read(page).date.unwrap().value, "2025-02-22", "a web page's date after the article's");
     }
 
     #[test]
