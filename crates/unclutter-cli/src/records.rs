@@ -118,7 +118,7 @@ pub fn split_parts<'t>(text: &'t str, split_on: Option<&str>) -> Vec<&'t str> {
 /// text.
 pub fn metadata(cleaned: &Cleaned<'_>, raw: &str, html: bool) -> Metadata {
     if html {
-        Metadata::from_html(raw).or(cleaned.metadata())
+        Metadata::from_page(raw, cleaned)
     } else {
         cleaned.metadata()
     }

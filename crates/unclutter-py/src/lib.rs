@@ -130,7 +130,7 @@ impl Owned {
 
     /// From HTML the markup's metadata comes first, then the text's.
     fn html(cleaned: Cleaned<'static>, page: &str, metadata: bool) -> Owned {
-        let metadata = metadata.then(|| Metadata::from_html(page).or(cleaned.metadata()));
+        let metadata = metadata.then(|| Metadata::from_page(page, &cleaned));
         Owned { cleaned, html: true, metadata }
     }
 }

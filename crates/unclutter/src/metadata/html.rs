@@ -50,8 +50,8 @@ static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("compiles")
 });
 
-pub(super) fn read(page: &str) -> Metadata {
-    choose(&scan(page))
+pub(super) fn read(page: &str, text_date: Option<&Field>) -> Metadata {
+    choose(&scan(page), text_date)
 }
 
 /// One pass over the page's tags.
@@ -480,7 +480,7 @@ fn names_publication_date(key: &str) -> bool {
 }
 
 /// Each field from the most trusted source that gives it.
-fn choose(found: &Found) -> Metadata {
+fn choose(found: &Found, text_date: Option<&Field>) -> Metadata {
     let mut meta = Metadata::default();
     let articles = json_ld_objects(&found.json_ld);
     let ld = |key: &str| articles.iter().find_map(|(t, m)| m.get(key).map(|v| (*t, v)));
@@ -539,6 +539,8 @@ fn choose(found: &Found) -> Metadata {
             dated(other.map(|(k, v)| Field::new(v.clone(), Source::Meta(k.clone()))))
         })
         .or_else(|| dated(found.script_dates.first().map(|d| Field::new(d.clone(), Source::Element("script")))))
+        // A publication stamp the text rules removed from the page's text (TIM002 and the like).
+        .or_else(|| text_date.cloned())
         .or_else(|| {
             // A date an element named as one shows: `<span class="post-date">Dec 17, 2025</span>`.
             let shown = found.date_texts.iter().find(|t| date::iso(t).is_some());
@@ -613,7 +615,7 @@ mod tests {
                  "publisher": {"@type": "Organization", "name": "Example News"},
                  "keywords": "bridge, council"}]}
             </script></head><body><time datetime="2016-05-05">old</time></body></html>"#;
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(meta.title.as_ref().unwrap().value, "Bridge vote");
         assert_eq!(meta.title.as_ref().unwrap().source, Source::JsonLd("NewsArticle.headline".into()));
         assert_eq!(values(&meta.authors), ["Jane Doe", "John Roe"]);
@@ -629,7 +631,7 @@ mod tests {
               vote </title><meta content="Jane Doe" name="author"><meta property="article:published_time"
               content="2017-01-11T08:00:00+01:00"><meta property="og:site_name" content="Example News">
               <meta name=description content='The council &quot;voted&quot;.'></head>"#;
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(meta.title.as_ref().unwrap().value, "Bridge vote");
         assert_eq!(meta.title.as_ref().unwrap().source, Source::Element("title"));
         assert_eq!(values(&meta.authors), ["Jane Doe"]);
@@ -642,7 +644,7 @@ mod tests {
     fn itemprop_and_time_fill_in_last() {
         let page = r#"<body><span itemprop="author">Jane Doe</span><time datetime="2017-01-10T19:48">Jan 10</time>
             <meta itemprop="datePublished" content="2017-01-09"></body>"#;
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(values(&meta.authors), ["Jane Doe"]);
         assert_eq!(meta.date.as_ref().unwrap().value, "2017-01-09", "a meta itemprop is a meta tag");
     }
@@ -650,11 +652,11 @@ mod tests {
     #[test]
     fn other_named_dates_and_script_data_come_last() {
         let page = r#"<meta name="cludo:date" content="2023-06-08T23:03:43Z"><meta name="last-modified-date" content="2024-01-01">"#;
-        assert_eq!(read(page).date.unwrap().value, "2023-06-08T23:03:43Z");
+        assert_eq!(read(page, None).date.unwrap().value, "2023-06-08T23:03:43Z");
         let page = r#"<meta name="published" content="July 17, 2025">"#;
-        assert_eq!(read(page).date.unwrap().value, "2025-07-17");
+        assert_eq!(read(page, None).date.unwrap().value, "2025-07-17");
         let page = r#"<script>window.state={slug:"x",publishedDate:"2019-08-16T00:00:00.000Z",dateLastUpdated:"2025-07-09"}</script>"#;
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(meta.date.as_ref().unwrap().value, "2019-08-16T00:00Z");
         assert_eq!(meta.date.unwrap().source, Source::Element("script"));
         for key in ["og:updated_time", "expiry-date", "event-start-date", "publisher"] {
@@ -667,13 +669,13 @@ mod tests {
         let page = r#"<div class="card"><div class="author">by Ann Other</div></div>
             <div class="post-author"><p class="author__label">Written by:</p><a rel="author" href="/a/jd">Jane Doe</a></div>
             <span class="author-name">Jane Doe</span><img class="author-avatar" alt="x"><p class="author-bio">Jane writes.</p>"#;
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(values(&meta.authors), ["Jane Doe"]);
         let page = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization", "name": "Example"},
             "publisher": {"name": "Example"}}</script><span itemprop="author"><a href="/x">Jane Doe</a></span>"#;
-        assert_eq!(values(&read(page).authors), ["Jane Doe"], "a person before an organisation");
+        assert_eq!(values(&read(page, None).authors), ["Jane Doe"], "a person before an organisation");
         let page = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization", "name": "Example"}}</script>"#;
-        assert_eq!(values(&read(page).authors), ["Example"], "an organisation when nothing else names one");
+        assert_eq!(values(&read(page, None).authors), ["Example"], "an organisation when nothing else names one");
         assert_eq!(clean_name("David Jackson - FullStack Editorial Team").as_deref(), Some("David Jackson"));
         assert_eq!(clean_name("Written By: Tom May").as_deref(), Some("Tom May"));
         assert_eq!(clean_name("kffnirmitap"), None);
@@ -684,37 +686,37 @@ mod tests {
     #[test]
     fn shown_dates_and_url_dates_come_after_the_markup() {
         let page = r#"<div class="publish-date-author">Dec. 19, 2025 &middot; Niko</div><span class="post-updated-date">Jan 2, 2026</span>"#;
-        assert_eq!(read(page).date.unwrap().value, "2025-12-19");
+        assert_eq!(read(page, None).date.unwrap().value, "2025-12-19");
         let page = r#"<span class="DateTime" title="May 26, 2025 at 11:12 PM">May 26, 2025</span>"#;
-        assert_eq!(read(page).date.unwrap().value, "2025-05-26T23:12");
+        assert_eq!(read(page, None).date.unwrap().value, "2025-05-26T23:12");
         let page = r#"<meta property="og:url" content="https://example.com/2025/12/19/bridge-vote/"><time datetime="2024-01-01">x</time>"#;
-        let date = read(page).date.unwrap();
+        let date = read(page, None).date.unwrap();
         assert_eq!((date.value.as_str(), date.source), ("2025-12-19", Source::Element("URL")));
         assert_eq!(url_date("https://example.com/blog/2025-12-17-minisgl"), Some("2025-12-17".into()));
         assert_eq!(url_date("https://example.com/2025/13/40/x"), None);
         assert_eq!(url_date("https://example.com/p?d=/2025/12/19/"), None);
         let page = r#"<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2021-08-12"}</script>
             <meta name="pubdate" content="2025-02-22">"#;
-        assert_eq!(read(page).date.unwrap().value, "2025-02-22", "a web page's date after the article's");
+        assert_eq!(read(page, None).date.unwrap().value, "2025-02-22", "a web page's date after the article's");
     }
 
     #[test]
     fn links_and_handles_are_not_authors() {
         let page = r#"<meta name="author" content="https://example.com/staff/jane"><meta property="article:author" content="@jane">"#;
-        assert!(read(page).authors.is_empty());
+        assert!(read(page, None).authors.is_empty());
     }
 
     #[test]
     fn broken_markup_and_scripts_are_not_read_as_metadata() {
         let page =
             "<script>var t = '<title>fake</title>';</script><!-- <meta name=author content=Nobody> --><title>Real";
-        let meta = read(page);
+        let meta = read(page, None);
         assert_eq!(meta.title.unwrap().value, "Real");
         assert!(meta.authors.is_empty());
         for hostile in
             ["<", "<meta", "<meta content=\"", "<script type=application/ld+json>{", "&#xFFFFFFFF;", "<title>&"]
         {
-            let _ = read(hostile);
+            let _ = read(hostile, None);
         }
     }
 }

@@ -150,7 +150,26 @@ impl Metadata {
     /// lang>` (see the [module](self)). Linear in the page; the body's text is the cleaner's
     /// business ([`Cleaned::metadata`](crate::Cleaned::metadata)).
     pub fn from_html(page: &str) -> Metadata {
-        html::read(page)
+        html::read(page, None)
+    }
+
+    /// Reads a page and its cleaning result together, each field from the most trusted source
+    /// that gives it: the markup, then the text, except that a publication stamp the text rules
+    /// removed (a dateline under the headline) comes before the dates that elements merely
+    /// show, the page's URL and `<time>` elements. What `unclutter --metadata` and the Python
+    /// package give for HTML.
+    ///
+    /// ```
+    /// let page = "<html><head><title>Bridge vote</title></head><body><h1>Bridge vote</h1>\
+    ///             <p>Published 10 January 2017</p><time datetime=2016-05-05>old</time>\
+    ///             <p>The council voted seven to two on Tuesday to fund the new bridge.</p></body></html>";
+    /// let cleaned = unclutter::Cleaner::new().clean_html(page);
+    /// let meta = unclutter::Metadata::from_page(page, &cleaned);
+    /// assert_eq!(meta.date.unwrap().value, "2017-01-10");
+    /// ```
+    pub fn from_page(page: &str, cleaned: &Cleaned<'_>) -> Metadata {
+        let text = cleaned.metadata();
+        html::read(page, text.date.as_ref()).or(text)
     }
 
     /// This metadata, each field it lacks taken from `fallback`: `Metadata::from_html(page)
