@@ -143,12 +143,17 @@ fn first_text(page: &str, from: usize) -> String {
         }
         let end = memchr(b'<', &b[at..limit]).map_or(limit, |i| at + i);
         let text = collapse(&decode(page.get(at..end).unwrap_or_default()));
-        if !text.is_empty() && !text.ends_with(':') {
+        if !text.is_empty() && !text.ends_with(':') && !is_lead(&text) {
             return text;
         }
         at = end;
     }
     String::new()
+}
+
+/// True when `text` is only the word that opens an author line: "By", "Par", "Von".
+fn is_lead(text: &str) -> bool {
+    crate::vocabulary::BYLINE_LEADS.words().iter().any(|lead| lead.eq_ignore_ascii_case(text))
 }
 
 /// True when a class or id names an author's name (`author-name`, `byline`, `post_author`),
@@ -201,6 +206,9 @@ fn clean_name(text: &str) -> Option<String> {
         }
     }
     let name = name.trim().trim_end_matches([',', '.']);
+    if is_lead(name) {
+        return None;
+    }
     let words = name.split_whitespace().count();
     let reads_as_name = (1..=5).contains(&words)
         && name.len() <= 80
@@ -679,6 +687,9 @@ mod tests {
         assert_eq!(clean_name("David Jackson - FullStack Editorial Team").as_deref(), Some("David Jackson"));
         assert_eq!(clean_name("Written By: Tom May").as_deref(), Some("Tom May"));
         assert_eq!(clean_name("kffnirmitap"), None);
+        assert_eq!(clean_name("By"), None);
+        let page = r#"<p class="byline"><span class="author">Par <a href="/c">Camille Roussel</a></span></p>"#;
+        assert_eq!(values(&read(page, None).authors), ["Camille Roussel"]);
         assert_eq!(clean_name("BeauHD").as_deref(), Some("BeauHD"));
         assert_eq!(clean_name("November 3, 2025"), None);
     }

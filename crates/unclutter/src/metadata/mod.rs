@@ -169,7 +169,15 @@ impl Metadata {
     /// ```
     pub fn from_page(page: &str, cleaned: &Cleaned<'_>) -> Metadata {
         let text = cleaned.metadata();
-        html::read(page, text.date.as_ref()).or(text)
+        let mut meta = html::read(page, text.date.as_ref());
+        // A `<title>` that holds the page's top heading adds the site's name to it: the heading
+        // is the title.
+        if let (Some(title), Some(heading)) = (&meta.title, &text.title) {
+            if title.source == Source::Element("title") && title.value.contains(heading.value.as_str()) {
+                meta.title = text.title.clone();
+            }
+        }
+        meta.or(text)
     }
 
     /// This metadata, each field it lacks taken from `fallback`: `Metadata::from_html(page)

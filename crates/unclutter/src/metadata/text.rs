@@ -12,9 +12,13 @@ use crate::rules::byline::{bio_name, byline_authors};
 /// Most words of a title line.
 const TITLE_WORDS: usize = 25;
 
-/// Words of a kept line that make it article prose: author lines after the first such line
-/// name the authors of comments or teasers, not the article's.
+/// Words of a kept line that, with a sentence end, make it article prose.
 const PROSE_WORDS: usize = 15;
+
+/// Lines after the article's first prose line where an author line still names the article's
+/// author (a standfirst often comes before the byline); further down, author lines name
+/// commenters or other posts' authors.
+const BYLINE_LINES: usize = 6;
 
 /// Reads the metadata of `cleaned` (see [`Cleaned::metadata`]).
 pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
@@ -23,6 +27,8 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
     let mut bio_authors = Vec::new();
     let mut updated_date = None;
     let body_start = first_prose(cleaned);
+    let byline_end =
+        lines(input, Span::new(body_start, input.len())).nth(BYLINE_LINES).map_or(input.len(), |l| l.start);
     for removal in cleaned.removals() {
         let span = removal.span();
         let text = input[span].trim();
@@ -30,7 +36,7 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
         match removal.rule().code() {
             "BYL001" => {
                 // After the article starts, author lines name commenters or other posts' authors.
-                let names = if span.start < body_start {
+                let names = if span.start < byline_end {
                     byline_authors(text.trim_matches(|c: char| !c.is_alphanumeric()))
                 } else {
                     Vec::new()
@@ -69,14 +75,18 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
     meta
 }
 
-/// Where the article's prose starts: the first kept line of [`PROSE_WORDS`] words or more (the
-/// end of the text when none is).
+/// Where the article's prose starts: the first kept line of [`PROSE_WORDS`] words or more that
+/// ends like a sentence (a long headline does not); the end of the text when none does.
 fn first_prose(cleaned: &Cleaned<'_>) -> usize {
     let input = cleaned.input();
     cleaned
         .kept_spans()
         .flat_map(|span| lines(input, span))
-        .find(|line| input[*line].split_whitespace().nth(PROSE_WORDS - 1).is_some())
+        .find(|line| {
+            let text = &input[*line];
+            text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+                && unclutter_text::words::ends_like_sentence(text.trim())
+        })
         .map_or(input.len(), |line| line.start)
 }
 
@@ -220,9 +230,22 @@ mod tests {
 
     #[test]
     fn author_lines_after_the_article_starts_name_someone_else() {
-        let input = format!("By Jane Doe\n\n{BODY}\n\n3 Comments\nBy John Roe\nGreat news for the town.\n");
+        let input =
+            format!("By Jane Doe\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n3 Comments\nBy John Roe\nGreat news for the town.\n");
         let meta = Cleaner::new().clean(&input).metadata();
         assert_eq!(values(&meta.authors), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_standfirst_and_a_long_headline_come_before_the_byline() {
+        let input = format!(
+            "Menu\nThe trait of the coast moved nine metres in one winter and the town now plans to move its seafront\n\
+             After a run of storms the dune lost a third of its volume, and the council weighs its options.\n\
+             Par Élodie Marchand\n\n{BODY}\n"
+        );
+        let meta = Cleaner::new().clean(&input).metadata();
+        assert_eq!(values(&meta.authors), ["Élodie Marchand"]);
+        assert!(meta.title.unwrap().value.starts_with("The trait of the coast"));
     }
 
     #[test]
