@@ -1,7 +1,7 @@
 //! Hunts superlinear time: cleans an input repeated 8 times and 64 times (as text, or as HTML
 //! when the first byte is odd) and fails when the work grows much faster than the input: `Work`
-//! steps beyond 12x (per pass), or time beyond 8x with a wide margin (time is
-//! noisy; a quadratic loop is not subtle at 64 repetitions). The smaller input is already 8
+//! steps beyond 12x (per pass), or time beyond 8x with a wide margin, the fastest of three
+//! runs (time is noisy; a quadratic loop is not subtle at 64 repetitions). The smaller input is already 8
 //! repetitions, so that both are in the same steady state: with fewer, a page's structure (which
 //! lines read as its article) can differ from the long one's, and with it the work per line
 //! (regression: `superlinear_steady_state`, a page whose 4 repetitions took 4,713 steps and 32
@@ -29,8 +29,17 @@ fuzz_target!(|data: &[u8]| {
         let work = if html { CLEANER.clean_html(&input).work() } else { CLEANER.clean(&input).work() };
         (work, started.elapsed().as_secs_f64())
     };
-    let (w8, t8) = run(8);
-    let (w64, t64) = run(64);
+    let (w8, mut t8) = run(8);
+    let (w64, mut t64) = run(64);
+    // A process preempted mid-run (several fuzzers on two cores) looks superlinear: a time past
+    // the bound is measured twice more, and the fastest of each size counts.
+    for _ in 0..2 {
+        if t64 <= 8.0 * 4.0 * t8 + 0.05 {
+            break;
+        }
+        t8 = t8.min(run(8).1);
+        t64 = t64.min(run(64).1);
+    }
     // 12x, not 8x: a page's structure settles over the first few dozen repetitions (see the
     // regression test); a loop over pairs would show 64x.
     let steps_bound = (12 * w8.steps + 1024) * u64::from(w64.passes.max(1)) / u64::from(w8.passes.max(1));

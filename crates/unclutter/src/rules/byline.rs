@@ -243,11 +243,17 @@ pub(crate) fn byline_authors<'a>(core: &'a str) -> Vec<&'a str> {
         }
         let name_word = bare.starts_with(char::is_uppercase) && !JOBS.contains(&bare) && !TITLE_WORDS.contains(&bare);
         if !name_word {
-            flush(&mut start, end, &mut count, &mut names);
-            // Past a job title, the rest names where the author works.
+            // Past a job title, the rest names where the author works. The capitalised words
+            // just before it are the name when no name came before ("Alfred Ng Senior
+            // Reporter"), else they qualify the title ("Jane Doe, Local Democracy Reporter").
             if JOBS.contains(&bare) || TITLE_WORDS.contains(&bare) {
+                if !names.is_empty() {
+                    start = None;
+                }
+                flush(&mut start, end, &mut count, &mut names);
                 break;
             }
+            flush(&mut start, end, &mut count, &mut names);
             continue;
         }
         start.get_or_insert(at);
@@ -475,6 +481,8 @@ mod tests {
         );
         assert_eq!(byline_authors("Alfred Ng Senior Reporter / CNET News"), ["Alfred Ng"]);
         assert_eq!(byline_authors("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(byline_authors("By Priya Nandakumar, Local Democracy Reporter"), ["Priya Nandakumar"]);
+        assert_eq!(byline_authors("di Giulia Ferrandi"), ["Giulia Ferrandi"]);
         assert_eq!(byline_authors("Von Katrin Albers und Jan Roth"), ["Katrin Albers", "Jan Roth"]);
         assert_eq!(byline_authors("By Reuters"), ["Reuters"]);
         assert_eq!(byline_authors("By Jane Doe | January 9, 2017"), ["Jane Doe"]);

@@ -132,7 +132,7 @@ pub(crate) static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     );
     let at = vocabulary::TIME_LINKS.pattern();
     let time = format!(
-        r"(?:\s*(?:,|{at}|-|–|\||•|·)?\s*\d{{1,2}}(?:[:.h]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
+        r"(?:\s*(?:,|-|–|\||•|·)?\s*(?:{at}\s*)?\d{{1,2}}(?:[:.h]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{{2,5}}\)?)?)?"
     );
     let (labels, label_links) = (vocabulary::STAMP_LABELS.pattern(), vocabulary::STAMP_LABEL_LINKS.pattern());
     let label = format!(r"(?:{labels}(?:\s+{label_links})?\s*:?\s*)");
@@ -208,6 +208,8 @@ mod tests {
             "Opublikowano 3 marca 2024",
             "Опубликовано 3 марта 2024",
             "Pubblicato il 3 gennaio 2024",
+            "28 maggio 2024, ore 18:42",
+            "Publié le 14 mars 2025 à 07h12, mis à jour à 09h40",
         ] {
             assert!(STAMP.is_match(yes), "{yes}");
         }
