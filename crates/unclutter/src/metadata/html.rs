@@ -31,6 +31,10 @@ struct Found {
     itemprops: Vec<(String, String)>,
     /// The first text (or `title`) of each element whose class or id names a date, in page order.
     date_texts: Vec<String>,
+    /// ISO values of [`TIMESTAMP_ATTRIBUTES`], in page order.
+    timestamps: Vec<String>,
+    /// Dates under publication keys in attribute values (escaped JSON), when scripts gave none.
+    attribute_dates: Vec<String>,
     /// The `href` of `<link rel="canonical">`.
     canonical: Option<String>,
     /// The first text of each element that names an author by its class, id, `rel` or
@@ -42,13 +46,19 @@ struct Found {
 }
 
 /// A publication date under a key of a script's data: `"datePublished": "2019-08-16T…"`,
-/// `publishedDate:"…"`, `published_on: '…'`.
+/// `publishedDate:"…"`, `published_on: '…'`, and the same written into an attribute
+/// (`&quot;datePublished&quot;:&quot;…&quot;`, a page's props for its scripts).
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)["']?\b(?:date_?published|published_?(?:date|at|on|time)|publish_?date|publication_?date|first_?published(?:_?at)?|pub_?date)["']?\s*[:=]\s*["']([0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+\-Z ]{0,20})["']"#,
+        r#"(?i)(?:["']|&quot;)?\b(?:date_?published|published_?(?:date|at|on|time)|publish_?date|publication_?date|first_?published(?:_?at)?|pub_?date)(?:["']|&quot;)?\s*[:=]\s*(?:["']|&quot;)([0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+\-Z ]{0,20})(?:["']|&quot;)"#,
     )
     .expect("compiles")
 });
+
+/// Attributes whose value is the time an element was made: a forum post's `<time-ago
+/// ts="…">`, `data-timestamp`, `created-timestamp`.
+const TIMESTAMP_ATTRIBUTES: &[&str] =
+    &["ts", "timestamp", "data-timestamp", "created-timestamp", "data-time", "data-date"];
 
 pub(super) fn read(page: &str, text_date: Option<&Field>) -> Metadata {
     choose(&scan(page), text_date)
@@ -121,10 +131,20 @@ fn scan(page: &str) -> Found {
             if (dated("class") || dated("id")) && found.date_texts.len() < 64 {
                 found.date_texts.push(attr("title").map(str::to_string).unwrap_or_else(|| first_text(page, end)));
             }
+            if found.timestamps.len() < 8 {
+                let stamp = TIMESTAMP_ATTRIBUTES
+                    .iter()
+                    .find_map(|k| attr(k).filter(|v| v.len() >= 10 && v.as_bytes()[4] == b'-'));
+                found.timestamps.extend(stamp.map(str::to_string));
+            }
             if name == "link" && attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
                 found.canonical = found.canonical.take().or(attr("href").map(str::to_string));
             }
         }
+    }
+    if found.script_dates.is_empty() && memchr::memmem::find(b, b"&quot;").is_some() {
+        let raw = SCRIPT_DATE.captures_iter(page).take(8);
+        found.attribute_dates = raw.map(|c| c[1].trim().to_string()).collect();
     }
     found
 }
@@ -547,6 +567,9 @@ fn choose(found: &Found, text_date: Option<&Field>) -> Metadata {
             dated(other.map(|(k, v)| Field::new(v.clone(), Source::Meta(k.clone()))))
         })
         .or_else(|| dated(found.script_dates.first().map(|d| Field::new(d.clone(), Source::Element("script")))))
+        .or_else(|| {
+            dated(found.attribute_dates.first().map(|d| Field::new(d.clone(), Source::Element("attribute data"))))
+        })
         // A publication stamp the text rules removed from the page's text (TIM002 and the like).
         .or_else(|| text_date.cloned())
         .or_else(|| {
@@ -559,6 +582,9 @@ fn choose(found: &Found, text_date: Option<&Field>) -> Metadata {
             url_date(url?).map(|d| Field::new(d, Source::Element("URL")))
         })
         .or_else(|| dated(ld_field("datePublished")))
+        .or_else(|| {
+            dated(found.timestamps.first().map(|t| Field::new(t.clone(), Source::Element("timestamp attribute"))))
+        })
         .or_else(|| dated(found.times.first().map(|t| Field::new(t.clone(), Source::Element("time[datetime]")))))
         .or_else(|| dated(ld_field("dateModified")))
         .or_else(|| dated(meta_field(&["article:modified_time", "og:updated_time", "dateModified"])));
@@ -709,6 +735,14 @@ mod tests {
         let page = r#"<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2021-08-12"}</script>
             <meta name="pubdate" content="2025-02-22">"#;
         assert_eq!(read(page, None).date.unwrap().value, "2025-02-22", "a web page's date after the article's");
+    }
+
+    #[test]
+    fn escaped_data_and_timestamp_attributes_give_dates_last() {
+        let page = r#"<div data-props="{&quot;dateModified&quot;:&quot;2025-11-18&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></div>"#;
+        assert_eq!(read(page, None).date.unwrap().value, "2025-11-17T09:00-05:00");
+        let page = r#"<shreddit-post created-timestamp="2026-03-03T09:47:05.754000+0000"></shreddit-post>"#;
+        assert_eq!(read(page, None).date.unwrap().value, "2026-03-03T09:47:05Z");
     }
 
     #[test]
