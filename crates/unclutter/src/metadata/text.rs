@@ -12,6 +12,9 @@ use crate::rules::byline::{bio_name, byline_authors};
 /// Most words of a title line.
 const TITLE_WORDS: usize = 25;
 
+/// Words from which a heading line before the article reads as its standfirst, not its title.
+const STANDFIRST_WORDS: usize = 16;
+
 /// Words of a kept line that, with a sentence end, make it article prose.
 const PROSE_WORDS: usize = 15;
 
@@ -111,19 +114,23 @@ fn after_label(text: &str) -> &str {
     }
 }
 
-/// The title: in HTML, the first kept top-level heading; in text, the last line before the
-/// article's first prose line that reads as a heading (a few words, no sentence end), kept or
-/// removed as page structure (a whole page's header zone holds its title), so that menus and
-/// teasers above it are passed over.
+/// The title: in HTML, the first kept top-level heading (else the first anywhere); in text,
+/// the last heading line (a few words, no sentence end, kept or removed as page structure)
+/// before the article's first prose line, so that menus and teasers above it are passed over;
+/// the last short one, so that a standfirst after it is not taken for it.
 fn title(cleaned: &Cleaned<'_>, body_start: usize) -> Option<Field> {
     let input = cleaned.input();
     if cleaned.is_html() {
+        let all = lines(input, Span::new(0, input.len()));
         let mut kept = cleaned.kept_spans().flat_map(|span| lines(input, span));
-        let heading = kept.find(|s| cleaned.heading_level(s.start) == Some(1))?;
+        let heading = kept
+            .find(|s| cleaned.heading_level(s.start) == Some(1))
+            .or_else(|| all.into_iter().find(|s| cleaned.heading_level(s.start) == Some(1)))?;
         return Some(Field::new(input[heading].trim().to_string(), Source::Line { span: heading }));
     }
     let removals = cleaned.removals();
-    let mut best = None;
+    // The last heading line, the last short one (a standfirst after the title is longer).
+    let (mut last, mut last_short) = (None, None);
     for line in lines(input, Span::new(0, body_start.min(input.len()))) {
         if !reads_as_heading(&input[line]) {
             continue;
@@ -134,9 +141,13 @@ fn title(cleaned: &Cleaned<'_>, body_start: usize) -> Option<Field> {
             Some(r) if r.category() == Category::Boilerplate => Source::Removal { span: r.span(), rule: r.rule() },
             Some(_) => continue,
         };
-        best = Some(Field::new(input[line].trim().to_string(), source));
+        let field = Field::new(input[line].trim().to_string(), source);
+        if field.value.split_whitespace().count() < STANDFIRST_WORDS {
+            last_short = Some(field.clone());
+        }
+        last = Some(field);
     }
-    best
+    last_short.or(last)
 }
 
 /// A few words, a letter, and no sentence end.
@@ -246,6 +257,9 @@ mod tests {
         let meta = Cleaner::new().clean(&input).metadata();
         assert_eq!(values(&meta.authors), ["Élodie Marchand"]);
         assert!(meta.title.unwrap().value.starts_with("The trait of the coast"));
+        let input = format!("Home\nCouncil backs the new bridge\n\nShop owners warn of lost trade as the council votes nine to five for a plan that removes sixty parking spaces\nBy Jane Doe\n\n{BODY}\n");
+        let meta = Cleaner::new().clean(&input).metadata();
+        assert_eq!(meta.title.unwrap().value, "Council backs the new bridge", "a standfirst is not the title");
     }
 
     #[test]
