@@ -5,6 +5,7 @@ mod devset;
 mod hostile;
 mod html;
 mod layers;
+mod metadata;
 mod props;
 mod registry;
 mod rules;

@@ -168,8 +168,11 @@ impl Metadata {
     /// assert_eq!(meta.date.unwrap().value, "2017-01-10");
     /// ```
     pub fn from_page(page: &str, cleaned: &Cleaned<'_>) -> Metadata {
-        let text = cleaned.metadata();
+        // A stamp near the article's start comes before the dates elements show; one further
+        // down only after every other source.
+        let (mut text, late_date) = text::read_parts(cleaned);
         let mut meta = html::read(page, text.date.as_ref());
+        text.date = text.date.or(late_date);
         // A `<title>` that holds the page's top heading adds the site's name to it: the heading
         // is the title.
         if let (Some(title), Some(heading)) = (&meta.title, &text.title) {

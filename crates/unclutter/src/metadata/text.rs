@@ -25,10 +25,18 @@ const BYLINE_LINES: usize = 6;
 
 /// Reads the metadata of `cleaned` (see [`Cleaned::metadata`]).
 pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
+    let (mut meta, late_date) = read_parts(cleaned);
+    meta.date = meta.date.or(late_date);
+    meta
+}
+
+/// The metadata, its date only from stamps near the article's start; and apart, the first date
+/// of a stamp further down (a comment's, another post's, or a footer's: a last resort).
+pub(crate) fn read_parts(cleaned: &Cleaned<'_>) -> (Metadata, Option<Field>) {
     let input = cleaned.input();
     let mut meta = Metadata::default();
     let mut bio_authors = Vec::new();
-    let mut updated_date = None;
+    let (mut updated_date, mut late_date) = (None, None);
     let body_start = first_prose(cleaned);
     let byline_end =
         lines(input, Span::new(body_start, input.len())).nth(BYLINE_LINES).map_or(input.len(), |l| l.start);
@@ -56,8 +64,15 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
             "BYL003" => bio_authors.extend(bio_name(text).map(|name| Field::new(name.to_string(), source()))),
             "TIM002" | "TIM003" => {
                 if let Some(iso) = date::iso(text) {
-                    // An update stamp counts only when no publication date is given.
-                    let slot = if is_update(text) { &mut updated_date } else { &mut meta.date };
+                    // An update stamp counts only when no publication date is given; a stamp far
+                    // below the article's start may date a comment or another post.
+                    let slot = if span.start >= byline_end {
+                        &mut late_date
+                    } else if is_update(text) {
+                        &mut updated_date
+                    } else {
+                        &mut meta.date
+                    };
                     slot.get_or_insert(Field::new(iso, source()));
                 }
             }
@@ -75,7 +90,7 @@ pub(crate) fn read(cleaned: &Cleaned<'_>) -> Metadata {
     meta.date = meta.date.or(updated_date);
     meta.title = title(cleaned, body_start);
     meta.language = language(cleaned);
-    meta
+    (meta, late_date)
 }
 
 /// Where the article's prose starts: the first kept line of [`PROSE_WORDS`] words or more that
@@ -129,25 +144,41 @@ fn title(cleaned: &Cleaned<'_>, body_start: usize) -> Option<Field> {
         return Some(Field::new(input[heading].trim().to_string(), Source::Line { span: heading }));
     }
     let removals = cleaned.removals();
-    // The last heading line, the last short one (a standfirst after the title is longer).
-    let (mut last, mut last_short) = (None, None);
-    for line in lines(input, Span::new(0, body_start.min(input.len()))) {
-        if !reads_as_heading(&input[line]) {
-            continue;
-        }
+    // The last heading line, and the heading line just before it (blank lines aside), if any.
+    let (mut last, mut before): (Option<Field>, Option<Field>) = (None, None);
+    let mut run_broken = false;
+    for line in lines(input, Span::new(0, body_start.min(input.len()))).filter(|l| !input[*l].trim().is_empty()) {
         let at = removals.partition_point(|r| r.span().end <= line.start);
         let source = match removals.get(at).filter(|r| r.span().start < line.end) {
-            None => Source::Line { span: line },
-            Some(r) if r.category() == Category::Boilerplate => Source::Removal { span: r.span(), rule: r.rule() },
-            Some(_) => continue,
+            None => Some(Source::Line { span: line }),
+            Some(r) if r.category() == Category::Boilerplate => {
+                Some(Source::Removal { span: r.span(), rule: r.rule() })
+            }
+            Some(_) => None,
         };
-        let field = Field::new(input[line].trim().to_string(), source);
-        if field.value.split_whitespace().count() < STANDFIRST_WORDS {
-            last_short = Some(field.clone());
+        match source.filter(|_| reads_as_heading(&input[line])) {
+            Some(source) => {
+                before = if run_broken { None } else { last.take() };
+                last = Some(Field::new(input[line].trim().to_string(), source));
+                run_broken = false;
+            }
+            // Any other line ends the run.
+            None => run_broken = true,
         }
-        last = Some(field);
     }
-    last_short.or(last)
+    // A long last line right after a shorter heading is the standfirst under the title.
+    match (last, before) {
+        (Some(last), Some(before))
+            if words(&last.value) >= STANDFIRST_WORDS && words(&before.value) < words(&last.value) =>
+        {
+            Some(before)
+        }
+        (last, _) => last,
+    }
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// A few words, a letter, and no sentence end.
