@@ -194,10 +194,12 @@ fn names_date(value: &str) -> bool {
         && !other.iter().any(|o| value.contains(o))
 }
 
-/// The date a URL's path gives: `/2025/12/19/`, `/2025-12-17-title`, `/2023/3/1/`.
+/// The date a URL's path gives: `/2025/12/19/`, `/2025-12-17-title`, `/2025-12-15+Rust`,
+/// `/2023/3/1/` (slashes written `%2F` too).
 fn url_date(url: &str) -> Option<String> {
     static PATH_DATE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").expect("compiles"));
+        LazyLock::new(|| Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[^0-9]|$)").expect("compiles"));
+    let url = url.replace("%2F", "/").replace("%2f", "/");
     let path = url.split(['?', '#']).next()?;
     let c = PATH_DATE.captures(path)?;
     let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -730,6 +732,8 @@ mod tests {
         let date = read(page, None).date.unwrap();
         assert_eq!((date.value.as_str(), date.source), ("2025-12-19", Source::Element("URL")));
         assert_eq!(url_date("https://example.com/blog/2025-12-17-minisgl"), Some("2025-12-17".into()));
+        assert_eq!(url_date("https://example.com%2Farticles%2F2025-12-15%2BRust"), Some("2025-12-15".into()));
+        assert_eq!(url_date("https://example.com/2025/12/150/x"), None);
         assert_eq!(url_date("https://example.com/2025/13/40/x"), None);
         assert_eq!(url_date("https://example.com/p?d=/2025/12/19/"), None);
         let page = r#"<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2021-08-12"}</script>
