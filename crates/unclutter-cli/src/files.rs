@@ -123,14 +123,10 @@ fn clean_bytes(args: &Args, cleaner: &Cleaner, bytes: &[u8]) -> Done {
 
 /// Reads a file whole (decompressed), within `max_bytes`.
 fn read_file(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
-    let mut reader = io::open(Some(path)).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
-    (&mut reader).take(limit).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    if bytes.len() > max_bytes {
-        return Err(format!("over the limit of {max_bytes} bytes (--max-bytes)"));
-    }
-    Ok(bytes)
+    let reader = io::open(Some(path)).map_err(|e| e.to_string())?;
+    io::read_at_most(reader, max_bytes)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("over the limit of {max_bytes} bytes (--max-bytes)"))
 }
 
 /// Several files, or a folder: each cleaned into its own output file.

@@ -33,6 +33,20 @@ pub fn display_name(path: Option<&Path>) -> String {
     }
 }
 
+/// All of `reader`, or `Ok(None)` when it holds more than `max_bytes` (reading stops one byte
+/// past the limit, so an endless input is not read whole).
+///
+/// ```
+/// assert_eq!(unclutter_cli::io::read_at_most(&b"abc"[..], 3).unwrap(), Some(b"abc".to_vec()));
+/// assert_eq!(unclutter_cli::io::read_at_most(&b"abcd"[..], 3).unwrap(), None);
+/// ```
+pub fn read_at_most(reader: impl Read, max_bytes: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= max_bytes).then_some(bytes))
+}
+
 /// Opens an input for reading, decompressed when its name says so; `None` or `-` is stdin.
 pub fn open(path: Option<&Path>) -> io::Result<Box<dyn BufRead + Send>> {
     let name = display_name(path);

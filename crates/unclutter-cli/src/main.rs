@@ -4,7 +4,7 @@
 mod files;
 mod parquet;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -454,13 +454,10 @@ fn run_jsonl(args: &Args, cleaner: &Cleaner, pool: &rayon::ThreadPool, stats: &m
 fn read_all(path: Option<&Path>, max_bytes: usize) -> std::io::Result<(String, Vec<u8>)> {
     let name = io::display_name(path);
     let reader = io::open(path)?;
-    let mut bytes = Vec::new();
-    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
-    reader.take(limit).read_to_end(&mut bytes).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?;
-    if bytes.len() > max_bytes {
-        return Err(invalid(format!("{name}: input is over the limit of {max_bytes} bytes (--max-bytes)")));
+    match io::read_at_most(reader, max_bytes).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))? {
+        Some(bytes) => Ok((name, bytes)),
+        None => Err(invalid(format!("{name}: input is over the limit of {max_bytes} bytes (--max-bytes)"))),
     }
-    Ok((name, bytes))
 }
 
 /// Whether a document is cleaned as HTML: forced by --html or --input, or detected from its

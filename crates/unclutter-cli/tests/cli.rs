@@ -1,28 +1,8 @@
 //! The `unclutter` binary: stdin in, stdout out, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn unclutter(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unclutter"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The binary may exit before reading (a bad flag), closing the pipe: that is not a failure.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(out: &Output) -> &str {
-    std::str::from_utf8(&out.stdout).unwrap()
-}
-
-fn stderr(out: &Output) -> &str {
-    std::str::from_utf8(&out.stderr).unwrap()
-}
+use common::{stderr, stdout, unclutter};
 
 const DOC: &str =
     "Skip to main content\n\nCouncil approves bridge\n\n2 min read\n\nThe council voted 7-2 on Tuesday.\n\nShare\n";
