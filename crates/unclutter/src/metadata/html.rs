@@ -95,7 +95,8 @@ fn scan(page: &str) -> Found {
             "time" => found.times.extend(attr("datetime").map(str::to_string)),
             "title" if found.title.is_none() => {
                 let close = find_close(b, end, b"</title");
-                found.title = Some(collapse(&decode(&page[end..close.min(end + MAX_TEXT).min(close)])));
+                let stop = char_floor(page, close.min(end + MAX_TEXT));
+                found.title = Some(collapse(&decode(page.get(end..stop).unwrap_or_default())));
                 at = close;
             }
             "script" | "style" => {
@@ -154,7 +155,7 @@ fn scan(page: &str) -> Found {
 /// Doe"). Labels ending in a colon are passed over: "Written by:".
 fn first_text(page: &str, from: usize) -> String {
     let b = page.as_bytes();
-    let limit = (from + MAX_TEXT).min(b.len());
+    let limit = char_floor(page, from + MAX_TEXT);
     let mut at = from;
     while at < limit {
         if b[at] == b'<' {
@@ -169,6 +170,15 @@ fn first_text(page: &str, from: usize) -> String {
         at = end;
     }
     String::new()
+}
+
+/// The character boundary at or before byte `at` of `text` (its end when `at` is past it).
+fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// True when `text` is only the word that opens an author line: "By", "Par", "Von".
@@ -762,6 +772,11 @@ mod tests {
         let meta = read(page, None);
         assert_eq!(meta.title.unwrap().value, "Real");
         assert!(meta.authors.is_empty());
+        // Regression (fuzzing): a title longer than the bytes read of it, cut inside a character.
+        let long = format!("<title>a{}</title>", "é".repeat(MAX_TEXT));
+        assert!(read(&long, None).title.unwrap().value.starts_with("aéé"));
+        let long = format!("<span class=author>a{}</span>", "é".repeat(MAX_TEXT));
+        let _ = read(&long, None);
         for hostile in
             ["<", "<meta", "<meta content=\"", "<script type=application/ld+json>{", "&#xFFFFFFFF;", "<title>&"]
         {
