@@ -3,7 +3,6 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 mod common;
@@ -220,13 +219,7 @@ fn one_thread_and_two_give_the_same_bytes() {
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     let records = jsonl(&[r#"{"text":BODY}"#]).repeat(20_000);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unclutter"))
-        .args(["--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = common::spawn(&["--jsonl"]);
     let mut input = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(records.as_bytes());

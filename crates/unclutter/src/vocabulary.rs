@@ -60,12 +60,12 @@ impl WordSet {
     /// The set's words over every bundled language: languages in [`SOURCES`] order, each file's
     /// words in file order, a word listed again (by another language) left out.
     pub(crate) fn words(&self) -> &'static [&'static str] {
-        WORDS.get(self.name).map_or(&[], Vec::as_slice)
+        GATHERED.words.get(self.name).map_or(&[], Vec::as_slice)
     }
 
     /// The number a lexicon gives `word` in this set (`3 march`: the month), ignoring case.
     pub(crate) fn number(&self, word: &str) -> Option<u32> {
-        NUMBERS.get(&(self.name, word.to_lowercase())).copied()
+        GATHERED.numbers.get(&(self.name, word.to_lowercase())).copied()
     }
 
     /// The set's words as a regex group `(?:a|b|...)`, in [`WordSet::words`] order, each word
@@ -284,32 +284,29 @@ word_sets! {
 }
 
 /// The words of every set, gathered over the bundled lexicons.
-static WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut sets: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+/// The words of every set, and the numbers of the numbered words (by set and word in lower
+/// case), gathered in one pass over the lexicons.
+struct Gathered {
+    words: HashMap<&'static str, Vec<&'static str>>,
+    numbers: HashMap<(&'static str, String), u32>,
+}
+
+static GATHERED: LazyLock<Gathered> = LazyLock::new(|| {
+    let mut gathered = Gathered { words: HashMap::new(), numbers: HashMap::new() };
     for &(lang, text) in SOURCES {
         // The lexicons are compiled in and checked by `tests::bundled_word_sets_parse`.
         for word in parse(lang, text).unwrap_or_else(|e| panic!("bundled lexicon {lang}: {e}")) {
-            let words = sets.entry(word.set).or_default();
-            let (_, plain) = numbered(word.word);
+            let words = gathered.words.entry(word.set).or_default();
+            let (number, plain) = numbered(word.word);
             if !words.contains(&plain) {
                 words.push(plain);
             }
-        }
-    }
-    sets
-});
-
-/// The numbers of the numbered words, by set and word in lower case.
-static NUMBERS: LazyLock<HashMap<(&'static str, String), u32>> = LazyLock::new(|| {
-    let mut numbers = HashMap::new();
-    for &(lang, text) in SOURCES {
-        for word in parse(lang, text).unwrap_or_else(|e| panic!("bundled lexicon {lang}: {e}")) {
-            if let (Some(n), plain) = numbered(word.word) {
-                numbers.entry((word.set, plain.to_lowercase())).or_insert(n);
+            if let Some(n) = number {
+                gathered.numbers.entry((word.set, plain.to_lowercase())).or_insert(n);
             }
         }
     }
-    numbers
+    gathered
 });
 
 /// A word's number and the word without it: `3 march` is `(Some(3), "march")`.

@@ -187,14 +187,15 @@ impl Dom {
         (node.parent, node.prev, node.next) = (parent, prev, sibling);
     }
 
-    /// Appends `text` to node `id` when it is a text node.
-    fn extend_text(&mut self, id: NodeId, text: &StrTendril) -> bool {
-        match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+    /// Text for the tree: appended to `neighbour` when that is a text node (the tree builder
+    /// wants adjacent text merged), else a new text node, returned for the caller to place.
+    fn text_node(&mut self, neighbour: NodeId, text: StrTendril) -> Option<NodeId> {
+        match self.nodes.get_mut(neighbour as usize).map(|n| &mut n.data) {
             Some(Data::Text(t)) => {
-                t.push_tendril(text);
-                true
+                t.push_tendril(&text);
+                None
             }
-            _ => false,
+            _ => Some(self.push(Data::Text(text))),
         }
     }
 }
@@ -284,8 +285,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(id) => dom.append_child(*parent, id),
             NodeOrText::AppendText(text) => {
                 let last = dom.nodes[*parent as usize].last;
-                if !dom.extend_text(last, &text) {
-                    let id = dom.push(Data::Text(text));
+                if let Some(id) = dom.text_node(last, text) {
                     dom.append_child(*parent, id);
                 }
             }
@@ -329,8 +329,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(id) => dom.insert_before(*sibling, id),
             NodeOrText::AppendText(text) => {
                 let prev = dom.nodes[*sibling as usize].prev;
-                if !dom.extend_text(prev, &text) {
-                    let id = dom.push(Data::Text(text));
+                if let Some(id) = dom.text_node(prev, text) {
                     dom.insert_before(*sibling, id);
                 }
             }
