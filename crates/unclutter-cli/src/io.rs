@@ -1,7 +1,9 @@
 //! Inputs and outputs by name: `-` is standard input or output; a name ending in `.gz` or `.zst`
 //! is read decompressed and written compressed (flate2, zstd). An output file is written under
 //! a temporary name beside it and renamed only when complete, so a run that fails leaves no
-//! half-written file behind as if it were whole.
+//! half-written file behind as if it were whole. A name that is not a regular file (`/dev/null`,
+//! a named pipe, a terminal) is written in place: renaming over it would replace the device
+//! with a file. A symbolic link is followed, so the file it points to is the one replaced.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -81,6 +83,17 @@ enum Sink {
     Closed,
 }
 
+impl Sink {
+    fn new(file: File, compression: Compression) -> io::Result<Sink> {
+        let file = BufWriter::with_capacity(1 << 16, file);
+        Ok(match compression {
+            Compression::None => Sink::Plain(file),
+            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(file, flate2::Compression::default())),
+            Compression::Zstd => Sink::Zstd(zstd::Encoder::new(file, 3)?),
+        })
+    }
+}
+
 impl Output {
     /// Standard output for `None` or `-`; otherwise `path`, compressed when its name says so.
     pub fn create(path: Option<&Path>) -> io::Result<Output> {
@@ -89,17 +102,28 @@ impl Output {
         };
         let name = path.display().to_string();
         let with_name = |e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}"));
+        let compression = Compression::of(path);
+        let existing = std::fs::metadata(path).ok();
+        if existing.as_ref().is_some_and(|m| !m.is_file()) {
+            // A device, a named pipe or a directory: written in place (opening a directory fails
+            // with its name).
+            let file = std::fs::OpenOptions::new().write(true).open(path).map_err(with_name)?;
+            return Ok(Output { sink: Sink::new(file, compression).map_err(with_name)?, file: None });
+        }
+        let resolved;
+        let path = if existing.is_some() && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            resolved = std::fs::canonicalize(path).map_err(with_name)?;
+            resolved.as_path()
+        } else {
+            path
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(with_name)?;
         }
         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = path.with_file_name(format!(".{file_name}.unclutter-{}.tmp", std::process::id()));
-        let file = BufWriter::with_capacity(1 << 16, File::create(&temp).map_err(with_name)?);
-        let sink = match Compression::of(path) {
-            Compression::None => Sink::Plain(file),
-            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(file, flate2::Compression::default())),
-            Compression::Zstd => Sink::Zstd(zstd::Encoder::new(file, 3).map_err(with_name)?),
-        };
+        let file = File::create(&temp).map_err(with_name)?;
+        let sink = Sink::new(file, compression).map_err(with_name)?;
         Ok(Output { sink, file: Some((temp, path.to_path_buf())) })
     }
 
@@ -148,5 +172,57 @@ impl Drop for Output {
             self.sink = Sink::Closed;
             let _ = std::fs::remove_file(temp);
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::FileTypeExt;
+
+    #[test]
+    fn a_named_pipe_is_written_in_place_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let mut out = Output::create(Some(&fifo)).unwrap();
+        out.write_all(b"kept\n").unwrap();
+        out.finish().unwrap();
+        assert_eq!(reader.join().unwrap(), b"kept\n");
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
+    }
+
+    #[test]
+    fn a_symbolic_link_keeps_pointing_at_the_written_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut out = Output::create(Some(&link)).unwrap();
+        out.write_all(b"new").unwrap();
+        out.finish().unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_regular_file_is_replaced_whole_and_no_temporary_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old and longer").unwrap();
+        let mut out = Output::create(Some(&path)).unwrap();
+        out.write_all(b"new").unwrap();
+        out.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
