@@ -173,6 +173,7 @@ def main():
     parser.add_argument("--out", required=True, help="the text model")
     parser.add_argument("--out-html", required=True, help="the HTML model")
     parser.add_argument("--oof-dir", required=True)
+    parser.add_argument("--oof-scores", help="also write every line's out-of-fold score here (CSV), for study")
     args = parser.parse_args()
 
     frame = pd.read_csv(args.features, dtype={"page": str, "domain": str})
@@ -196,6 +197,9 @@ def main():
             rows.loc[test, "score"] = booster.predict(rows.loc[test, features].to_numpy(np.float32))
             fold_models.append(booster.model_to_string())
             print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
+        if args.oof_scores:
+            keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region"]
+            rows[keep].to_csv(f"{args.oof_scores}.{input_kind}.csv", index=False)
         oof_auc = auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
         threshold, unproposed, means, recall = best_thresholds(
             rows, np.arange(0.05, 0.951, 0.025), np.arange(0.0, 0.451, 0.025))
