@@ -49,6 +49,10 @@ pub struct InputEvidence {
     pub lines_before_prose: usize,
     /// Lines after the last prose line.
     pub lines_after_prose: usize,
+    /// The longest run of menu items before the first prose line or after the last one: where
+    /// a page has its navigation, and an article's lists (of products, of steps, of names) are
+    /// not.
+    pub longest_edge_run: usize,
 }
 
 /// Runs of this many menu items one after the other are a page's navigation. Set by hand from
@@ -78,6 +82,8 @@ impl InputEvidence {
         let mut buf = String::new();
         let mut evidence = InputEvidence::default();
         let mut run = 0;
+        // The longest run ending after the last prose line so far.
+        let mut tail_run = 0;
         for (i, seg) in doc.segments.iter().enumerate() {
             if seg.is_blank() {
                 continue;
@@ -95,6 +101,7 @@ impl InputEvidence {
                 if run > 0 {
                     run += 1;
                     evidence.longest_menu_run = evidence.longest_menu_run.max(run);
+                    evidence.note_edge_run(run, &mut tail_run);
                 }
                 continue;
             }
@@ -103,6 +110,7 @@ impl InputEvidence {
             if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim())) {
                 evidence.prose_lines += 1;
                 evidence.lines_after_prose = 0;
+                tail_run = 0;
             } else if evidence.prose_lines == 0 {
                 evidence.lines_before_prose += 1;
             } else {
@@ -112,17 +120,29 @@ impl InputEvidence {
                 evidence.menu_lines += 1;
                 run += 1;
                 evidence.longest_menu_run = evidence.longest_menu_run.max(run);
+                evidence.note_edge_run(run, &mut tail_run);
             } else {
                 run = 0;
             }
         }
+        evidence.longest_edge_run = evidence.longest_edge_run.max(tail_run);
         evidence
+    }
+
+    /// Counts a run of menu items that has reached `run` lines: at once when no prose line came
+    /// before it; otherwise as the tail's run, which a later prose line clears.
+    fn note_edge_run(&mut self, run: usize, tail_run: &mut usize) {
+        if self.prose_lines == 0 {
+            self.longest_edge_run = self.longest_edge_run.max(run);
+        } else {
+            *tail_run = (*tail_run).max(run);
+        }
     }
 
     /// The kind the evidence says: a page when it shows a run of navigation or several lines of
     /// page furniture, an article otherwise.
     pub fn kind(&self) -> InputKind {
-        if self.longest_menu_run >= NAVIGATION_RUN || self.furniture_lines >= FURNITURE_LINES {
+        if self.longest_edge_run >= NAVIGATION_RUN || self.furniture_lines >= FURNITURE_LINES {
             InputKind::Page
         } else {
             InputKind::Article
@@ -171,6 +191,23 @@ mod tests {
         assert_eq!(article.prose_lines, 2);
         assert_eq!(article.longest_menu_run, 0, "list items carry stop words: {article:?}");
         assert_eq!(article.kind(), InputKind::Article);
+    }
+
+    #[test]
+    fn a_list_between_prose_lines_is_the_article_s_and_at_an_edge_a_page_s_navigation() {
+        let list = "Atom\nKate\nGedit\nGeany\nEmacs\n";
+        let prose = "The editors below are free, and each of them runs on the three main systems.\n";
+        let closing = "Most of them also take plugins, so that the editor can grow with the project.\n";
+        let inside = evidence(&format!("{prose}{list}{closing}"));
+        assert_eq!(inside.longest_menu_run, 5);
+        assert_eq!(inside.longest_edge_run, 0);
+        assert_eq!(inside.kind(), InputKind::Article);
+        let top = evidence(&format!("{list}{prose}{closing}"));
+        assert_eq!(top.longest_edge_run, 5);
+        assert_eq!(top.kind(), InputKind::Page);
+        let bottom = evidence(&format!("{prose}{closing}{list}"));
+        assert_eq!(bottom.longest_edge_run, 5, "after the last prose line");
+        assert_eq!(bottom.kind(), InputKind::Page);
     }
 
     #[test]
