@@ -210,6 +210,28 @@ impl LineFeatures {
     }
 }
 
+/// The share of the document's words (non-blank lines) that its article region holds, from
+/// the `words` and `in_region` columns.
+pub(crate) fn region_share(doc: &unclutter_text::Document<'_>, features: &LineFeatures) -> f32 {
+    let (mut inside, mut all) = (0.0f32, 0.0f32);
+    for (i, seg) in doc.segments.iter().enumerate() {
+        if seg.is_blank() {
+            continue;
+        }
+        let row = features.row(i);
+        let words = row[WORDS].exp_m1();
+        all += words;
+        if row[IN_REGION] == 1.0 {
+            inside += words;
+        }
+    }
+    if all == 0.0 {
+        1.0
+    } else {
+        inside / all
+    }
+}
+
 /// The schema hash of the columns this build computes.
 pub(crate) fn current_schema_hash() -> u64 {
     schema_hash(&NAMES, VERSION)
