@@ -74,9 +74,9 @@ fn the_fold_models_match_the_feature_schema() {
     assert_eq!(oof_cleaners().len(), FOLDS);
 }
 
-/// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.904 and
-/// 0.782 when set; the targets are 0.92 and 0.82) and from the HTML (0.943 and 0.817; the
-/// targets are 0.95 and 0.86).
+/// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.911 and
+/// 0.790 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.944 and 0.817;
+/// the targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
     let Some(mut devset) = devset_dir("wcxb_dev").map(|dir| Devset::load(dir).expect("the devset folder reads")) else {
@@ -87,7 +87,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.90, 0.775)), ("HTML", html, (0.94, 0.81))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.785)), ("HTML", html, (0.94, 0.81))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
