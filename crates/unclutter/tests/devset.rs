@@ -100,12 +100,12 @@ fn wcxb_dev_stays_above_its_floors() {
     }
 }
 
-/// Out of fold (0.957 and 0.993 when set; the target is 0.96: the rules alone, whose markup
-/// thresholds were set on aeb, score 0.961 in-sample).
+/// Out of fold (0.961 and 0.996 when last raised; the target is 0.96: the rules alone, whose
+/// markup thresholds were set on aeb, score 0.961 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
     let cleaners = oof_cleaners();
-    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.95, 0.98);
+    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.955, 0.99);
 }
 
 /// The floors are only as good as the scorer: it must give score.py's numbers. (The scorer's own

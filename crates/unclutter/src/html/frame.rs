@@ -94,6 +94,17 @@ pub(super) struct OpenElements<'h> {
     /// Child tag counts of the open elements: each frame's from its `siblings` index on, so the
     /// innermost element's counts sit at the end, above those of its ancestors.
     child_counts: Vec<(&'h str, u32)>,
+    /// Open elements that are comment threads.
+    threads: u32,
+}
+
+impl<'h> Frame<'h> {
+    /// True when the element is a comment thread (or one comment): its prose is not the
+    /// article's.
+    #[inline]
+    pub fn is_thread(&self) -> bool {
+        matches!(self.furniture, Some("comment" | "disqus"))
+    }
 }
 
 impl<'h> OpenElements<'h> {
@@ -118,6 +129,7 @@ impl<'h> OpenElements<'h> {
             None => 1,
         };
         frame.siblings = self.child_counts.len();
+        self.threads += u32::from(frame.is_thread());
         self.frames.push(frame);
     }
 
@@ -126,7 +138,14 @@ impl<'h> OpenElements<'h> {
     pub fn pop(&mut self) -> Option<Frame<'h>> {
         let frame = self.frames.pop()?;
         self.child_counts.truncate(frame.siblings);
+        self.threads -= u32::from(frame.is_thread());
         Some(frame)
+    }
+
+    /// True when a comment thread is open: an element here is part of it.
+    #[inline]
+    pub fn in_thread(&self) -> bool {
+        self.threads > 0
     }
 
     #[inline]

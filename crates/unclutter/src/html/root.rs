@@ -93,10 +93,11 @@ pub(super) struct RootCandidates {
 impl RootCandidates {
     /// Closes `frame`, just popped from `open`, at traversal position `close`: settles its prose,
     /// records it as a candidate if it is a container that held any, and passes the prose to its
-    /// parent. Prose inside a comment thread is not the article's and goes nowhere.
+    /// parent. Prose inside a comment thread is not the article's and goes nowhere, and no
+    /// element inside one is a candidate (one long comment would outweigh the article).
     #[inline]
     pub fn close_frame(&mut self, mut frame: Frame<'_>, open: &mut OpenElements<'_>, close: u32) {
-        if matches!(frame.furniture, Some("comment" | "disqus")) {
+        if frame.is_thread() || open.in_thread() {
             return;
         }
         let teaser = frame.prose.settle_teaser();
@@ -197,6 +198,17 @@ mod tests {
         let passed = close_child(&mut candidates, "div", Some("comment-list"), article);
         assert_eq!(passed, Prose::default(), "a comment thread's prose goes nowhere");
         assert_eq!(candidates.candidates.len(), 1);
+
+        // A container inside a comment (`div.comment > div.content`) is no candidate, however
+        // long the comment: it is not where the article is.
+        let mut open = OpenElements::default();
+        open.push(Frame::new("body", &Attributes::default(), true, 1));
+        open.push(Frame::new("div", &Attributes { class: Some("comment"), ..Attributes::default() }, true, 2));
+        let mut inner = Frame::new("div", &Attributes { class: Some("content"), ..Attributes::default() }, true, 3);
+        inner.prose = Prose { chars: 5000, ..Prose::default() };
+        candidates.close_frame(inner, &mut open, 4);
+        assert_eq!(candidates.candidates.len(), 1, "{:?}", candidates.candidates);
+        assert_eq!(open.innermost().expect("the comment is open").prose, Prose::default());
     }
 
     fn candidate(path: &str, depth: usize, prose: u64, teaser: u64, hinted: bool) -> Candidate {
