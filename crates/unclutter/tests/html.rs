@@ -36,6 +36,59 @@ fn keeps_the_article_and_drops_the_page() {
     }
 }
 
+/// A page of React's streaming renderer: the article arrives as a hidden segment that an
+/// inline script moves into its placeholder as the page loads.
+#[test]
+fn a_streamed_segment_is_the_page_s_content_and_a_hidden_div_is_not() {
+    let page = r##"<!doctype html><html><body>
+<header><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav></header>
+<main><template id="B:0"></template><p>Loading...</p></main>
+<div hidden id="S:0"><article><h1>How we cut our build times in half</h1>
+<p>Our builds took forty minutes last spring, and most of that time went to compiling the same crates again.</p>
+<p>We moved the cache to a shared volume, and the median build now takes eighteen minutes on the same machines.</p>
+</article></div>
+<div hidden><p>This draft paragraph was never meant to be shown to any reader of the page.</p></div>
+<script>$RC("B:0","S:0")</script>
+</body></html>"##;
+    let text = Cleaner::new().clean_html(page).text().to_string();
+    assert!(text.contains("Our builds took forty minutes"), "{text}");
+    assert!(text.contains("the median build now takes eighteen minutes"), "{text}");
+    assert!(!text.contains("draft paragraph"), "{text}");
+}
+
+/// An accordion's collapsed answers are the article's text, a closed dialog is not.
+#[test]
+fn a_collapsed_panel_stays_and_a_closed_dialog_goes() {
+    let page = r##"<!doctype html><html><body><main><article>
+<h1>Going solar, step by step</h1>
+<p>Most homes need about three months from the first quote to the day the panels start to produce power.</p>
+<div class="accordion"><a role="button" aria-controls="a1">How long does a permit take?</a>
+<div id="a1" role="region" style="display:none"><p>Permits take two to six weeks in most towns, and the installer usually files them for you.</p></div></div>
+<div role="dialog" style="display:none"><p>Sign up now and we will send you our guide to every solar incentive in your state.</p></div>
+</article></main></body></html>"##;
+    let text = Cleaner::new().clean_html(page).text().to_string();
+    assert!(text.contains("Permits take two to six weeks"), "{text}");
+    assert!(!text.contains("Sign up now"), "{text}");
+}
+
+/// A ranking table's header cell that reads like a teaser heading ("More ...") opens no teaser
+/// list, and its rows of short cells are the article's data.
+#[test]
+fn a_table_is_no_teaser_list() {
+    let page = r##"<!doctype html><html><body><main><article>
+<h1>Which business schools pay off</h1>
+<p>We compared the ten schools our readers asked about most, by the salaries their graduates reported last year.</p>
+<table><tr><th>Rank</th><th>More Top Schools</th><th>Median Starting Salary</th></tr>
+<tr><td>1</td><td>Lakeside School of Management</td><td>$175,000</td></tr>
+<tr><td>2</td><td>Hillcrest Business Institute</td><td>$165,000</td></tr></table>
+<p>Salaries rose at every school on the list, though the gap between the first and the tenth grew as well.</p>
+</article></main></body></html>"##;
+    let text = Cleaner::new().clean_html(page).text().to_string();
+    for cell in ["More Top Schools", "Lakeside School of Management", "Hillcrest Business Institute", "$165,000"] {
+        assert!(text.contains(cell), "{cell:?} lost from {text}");
+    }
+}
+
 #[test]
 fn a_tables_comment_column_does_not_end_the_article() {
     let para = "<p>The scheduler retries every task until it completes, and each retry waits longer than the last one did.</p>";

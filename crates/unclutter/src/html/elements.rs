@@ -65,8 +65,24 @@ pub(super) struct Attributes<'h> {
     pub itemprop: Option<&'h str>,
     pub href: Option<&'h str>,
     /// `hidden`, `aria-hidden="true"`, or an inline style with `display: none` or
-    /// `visibility: hidden`.
+    /// `visibility: hidden`; not the `hidden` attribute of a streamed segment (see
+    /// [`is_streamed_segment`]), nor the `hidden` attribute or style of a collapsed panel
+    /// (`role="region"` or `role="tabpanel"`: an accordion's answer, a tab).
     pub hidden: bool,
+}
+
+/// True for the id of a server-streamed segment (`<div hidden id="S:0">`): React's streaming
+/// renderer (Next.js pages and others) sends each part of a page that was not ready in time as a
+/// hidden `div` with the id `S:` and a number, and an inline script moves it into its place
+/// (a `<template id="B:0">`) as the page loads. The segment is the page's content, often all of
+/// its article, so its `hidden` attribute does not hide it.
+///
+/// ```text
+/// S:0, S:1f  -> a streamed segment
+/// S:, S:x, main -> not
+/// ```
+pub(super) fn is_streamed_segment(id: &str) -> bool {
+    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 impl<'h> Attributes<'h> {
@@ -74,6 +90,7 @@ impl<'h> Attributes<'h> {
     #[inline]
     pub fn of(all: impl Iterator<Item = (&'h str, &'h str)>) -> Self {
         let mut attrs = Attributes::default();
+        let (mut hidden_attribute, mut styled_hidden) = (false, false);
         for (name, value) in all {
             match name {
                 "class" => attrs.class = Some(value),
@@ -81,12 +98,17 @@ impl<'h> Attributes<'h> {
                 "role" => attrs.role = Some(value),
                 "itemprop" => attrs.itemprop = Some(value),
                 "href" => attrs.href = Some(value),
-                "hidden" => attrs.hidden = true,
+                "hidden" => hidden_attribute = true,
                 "aria-hidden" => attrs.hidden |= value.eq_ignore_ascii_case("true"),
-                "style" => attrs.hidden |= style_hides(value),
+                "style" => styled_hidden = style_hides(value),
                 _ => {}
             }
         }
+        // A collapsed panel (an accordion's answer, a tab) is text the reader opens with a
+        // click: `role="region"` or `role="tabpanel"` marks it, and it stays.
+        let panel = attrs.role.is_some_and(|r| r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel"));
+        let streamed = attrs.id.is_some_and(is_streamed_segment);
+        attrs.hidden |= !panel && (styled_hidden || hidden_attribute && !streamed);
         attrs
     }
 
@@ -146,6 +168,30 @@ mod tests {
         assert!(style_hides("visibility:hidden"));
         assert!(!style_hides("display: block; visibility: visible"));
         assert!(!style_hides(""));
+    }
+
+    #[test]
+    fn a_streamed_segment_s_hidden_attribute_does_not_hide_it() {
+        let of = |pairs: &[(&'static str, &'static str)]| Attributes::of(pairs.iter().copied()).hidden;
+        assert!(!of(&[("hidden", ""), ("id", "S:0")]));
+        assert!(!of(&[("id", "S:1f"), ("hidden", "")]), "in either order");
+        assert!(of(&[("hidden", ""), ("id", "S:")]));
+        assert!(of(&[("hidden", ""), ("id", "S:menu")]));
+        assert!(of(&[("hidden", ""), ("id", "main")]));
+        assert!(of(&[("hidden", "")]));
+        // Hidden another way, a segment stays hidden.
+        assert!(of(&[("hidden", ""), ("id", "S:0"), ("style", "display:none")]));
+        assert!(of(&[("id", "S:0"), ("aria-hidden", "true")]));
+    }
+
+    #[test]
+    fn a_collapsed_panel_is_text_the_reader_opens() {
+        let of = |pairs: &[(&'static str, &'static str)]| Attributes::of(pairs.iter().copied()).hidden;
+        assert!(!of(&[("role", "region"), ("style", "display:none;")]));
+        assert!(!of(&[("hidden", ""), ("role", "tabpanel")]));
+        assert!(of(&[("role", "dialog"), ("style", "display:none")]), "a closed dialog stays hidden");
+        assert!(of(&[("role", "region"), ("aria-hidden", "true")]));
+        assert!(of(&[("style", "display: none")]));
     }
 
     #[test]

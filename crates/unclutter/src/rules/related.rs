@@ -73,7 +73,7 @@ declare_rule! {
     /// after it: short headlines
     /// without a final full stop, image slugs, and blurbs cut off with "...". The list ends at
     /// the first line that reads like article text (a sentence of three or more words, or a long
-    /// line).
+    /// line), or in HTML at a table (a ranking's header row is not a teaser heading).
     ///
     /// ## Why
     /// Teaser modules follow the article with other articles' headlines and blurbs.
@@ -147,12 +147,15 @@ static SMALL_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
 
 fn teaser_list(cx: &mut Context<'_, '_>) {
     let max_words = cx.settings().scale_words(TEASER_WORDS);
+    // In HTML a table's cells are data (a ranking's header, its rows): no teaser heading opens
+    // there, and a teaser list ends where a table starts.
+    let in_table = |cx: &Context<'_, '_>, j: usize| cx.dom().is_some_and(|dom| dom.in_table_cell(j));
     let is_headline = |cx: &Context<'_, '_>, j: usize| {
         let trim = cx.trim(j);
         word_count(cx.core(j)) <= max_words && !unclutter_text::words::ends_like_sentence(trim)
     };
     for i in 0..cx.len() {
-        if cx.removed_by(i).is_none() && !cx.is_blank(i) && teaser_heading(cx.trim(i)) {
+        if cx.removed_by(i).is_none() && !cx.is_blank(i) && !in_table(cx, i) && teaser_heading(cx.trim(i)) {
             let next = (i + 1..cx.len()).find(|&j| !cx.is_blank(j) && cx.removed_by(j).is_none());
             if next.is_some_and(|j| is_headline(cx, j)) {
                 cx.remove(i, "a \"More ...\" or \"Trending\" heading followed by teaser headlines");
@@ -171,6 +174,9 @@ fn teaser_list(cx: &mut Context<'_, '_>) {
             if cx.is_blank(j) || cx.removed_by(j).is_some() {
                 j += 1;
                 continue;
+            }
+            if in_table(cx, j) {
+                break;
             }
             let trim = cx.trim(j);
             let words = word_count(cx.core(j));
