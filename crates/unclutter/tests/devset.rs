@@ -75,7 +75,7 @@ fn the_fold_models_match_the_feature_schema() {
 }
 
 /// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.911 and
-/// 0.790 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.954 and 0.825;
+/// 0.790 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.953 and 0.827;
 /// the targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
@@ -100,7 +100,7 @@ fn wcxb_dev_stays_above_its_floors() {
     }
 }
 
-/// Out of fold (0.958 and 0.997 when last raised; the target is 0.96: the rules alone, whose
+/// Out of fold (0.959 and 0.998 when last raised; the target is 0.96: the rules alone, whose
 /// markup thresholds were set on aeb, score 0.961 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {

@@ -71,6 +71,52 @@ fn a_collapsed_panel_stays_and_a_closed_dialog_goes() {
     assert!(!text.contains("Sign up now"), "{text}");
 }
 
+/// A page hidden until its scripts run (an anti-flicker wrapper around the whole body) shows its
+/// article; a page with text enough keeps what its styles hide hidden.
+#[test]
+fn a_page_hidden_until_its_scripts_run_shows_its_article() {
+    let article = "<article><h1>What a model learns from data</h1>\
+        <p>A model learns a rule from examples instead of being told the rule, and the examples decide what it can learn.</p>\
+        <p>With too few examples the rule it finds fits those examples and little else, which is why data matters most.</p>\
+        <p>Teams that collect more varied examples before they tune anything else usually get a better model for less work.</p></article>";
+    let hidden = format!(
+        "<!doctype html><html><body><div style=\"visibility:hidden;min-height:100vh\">{article}</div></body></html>"
+    );
+    let text = Cleaner::new().clean_html(&hidden).text().to_string();
+    assert!(text.contains("A model learns a rule from examples"), "{text}");
+
+    let mut long = String::new();
+    for k in 0..12 {
+        long.push_str(&format!(
+            "<p>Paragraph {k} of the story says what happened on the river on Tuesday and why the council met.</p>"
+        ));
+    }
+    let shown = format!(
+        "<!doctype html><html><body><main><article>{long}</article></main>\
+         <div style=\"display:none\"><p>Subscribe today and read every story on every device you own for a year.</p></div></body></html>"
+    );
+    let text = Cleaner::new().clean_html(&shown).text().to_string();
+    assert!(text.contains("Paragraph 11 of the story"), "{text}");
+    assert!(!text.contains("Subscribe today"), "{text}");
+}
+
+/// A teaser's "Comment" link (to another page's thread) opens no comment section.
+#[test]
+fn a_link_to_comments_is_no_comment_section() {
+    let mut posts = String::new();
+    for k in 0..4 {
+        posts.push_str(&format!(
+            "<article class=\"entry\"><h2>Firm {k} opens an office in Vienna</h2>\
+             <p><a class=\"entry-comments\" href=\"/news/{k}#comments\">Comment</a></p>\
+             <p>The consultancy opened its office number {k} this week, and it plans to hire forty people there by the end of next year.</p></article>"
+        ));
+    }
+    let page = format!("<!doctype html><html><body><section class=\"blog-list\">{posts}</section></body></html>");
+    let text = Cleaner::new().clean_html(&page).text().to_string();
+    assert!(text.contains("office number 3 this week"), "{text}");
+    assert!(text.contains("Firm 3 opens an office"), "{text}");
+}
+
 /// A ranking table's header cell that reads like a teaser heading ("More ...") opens no teaser
 /// list, and its rows of short cells are the article's data.
 #[test]

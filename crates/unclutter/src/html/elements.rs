@@ -69,6 +69,8 @@ pub(super) struct Attributes<'h> {
     /// [`is_streamed_segment`]), nor the `hidden` attribute or style of a collapsed panel
     /// (`role="region"` or `role="tabpanel"`: an accordion's answer, a tab).
     pub hidden: bool,
+    /// Hidden by its inline style alone (`display: none`, `visibility: hidden`).
+    pub styled_hidden: bool,
 }
 
 /// True for the id of a server-streamed segment (`<div hidden id="S:0">`): React's streaming
@@ -108,7 +110,9 @@ impl<'h> Attributes<'h> {
         // click: `role="region"` or `role="tabpanel"` marks it, and it stays.
         let panel = attrs.role.is_some_and(|r| r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel"));
         let streamed = attrs.id.is_some_and(is_streamed_segment);
-        attrs.hidden |= !panel && (styled_hidden || hidden_attribute && !streamed);
+        let by_attribute = hidden_attribute && !streamed;
+        attrs.styled_hidden = !panel && styled_hidden && !by_attribute && !attrs.hidden;
+        attrs.hidden |= !panel && (styled_hidden || by_attribute);
         attrs
     }
 

@@ -177,11 +177,29 @@ const MAX_DEPTH: usize = 512;
 /// Longest tag handed to the parser with its attributes.
 const MAX_TAG: usize = 16 << 10;
 
-/// Builds the projection of `html`.
+/// Fewest words of visible text a page that hides content by inline styles must show for its
+/// styles to be taken at their word.
+const SHOWN_WORDS: usize = 100;
+
+/// Builds the projection of `html`. A page that shows almost no text while its inline styles
+/// hide most of it is hidden until its scripts run (an anti-flicker wrapper, `<div
+/// style="visibility:hidden">` around the whole body, made visible on load): it is projected
+/// again with what the styles hide, which is kept when it holds at least twice the words and
+/// fifty more (a short page with a hidden line or two keeps it hidden).
 pub(crate) fn project(html: &str) -> Projection {
     let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
     let doc = dom::Dom::parse(&prepared);
-    walk::Projector::default().project(&doc)
+    let (projection, styled) = walk::Projector::default().project_counting(&doc);
+    if styled == 0 || !unclutter_text::words::words_at_most(&projection.text, SHOWN_WORDS) {
+        return projection;
+    }
+    let shown = walk::Projector::showing_styled().project(&doc);
+    let words = |p: &Projection| p.text.split_whitespace().count();
+    if words(&shown) >= 2 * words(&projection) + 50 {
+        shown
+    } else {
+        projection
+    }
 }
 
 #[cfg(test)]

@@ -29,11 +29,26 @@ pub(super) struct Projector<'h> {
     skipping: Option<NodeId>,
     /// `pre` elements open.
     pre_depth: usize,
+    /// Project what inline styles hide too (see [`super::project`]).
+    show_styled: bool,
+    /// Elements skipped because their inline style hid them.
+    styled_skipped: u32,
 }
 
 impl<'h> Projector<'h> {
+    /// A projector that also shows what inline styles hide.
+    pub fn showing_styled() -> Self {
+        Projector { show_styled: true, ..Projector::default() }
+    }
+
     /// Walks `doc` and returns its projection, with the content root chosen.
-    pub fn project(mut self, doc: &'h Dom) -> Projection {
+    pub fn project(self, doc: &'h Dom) -> Projection {
+        self.project_counting(doc).0
+    }
+
+    /// Walks `doc` and returns its projection, with the content root chosen, and how many
+    /// elements it skipped because their inline style hid them.
+    pub fn project_counting(mut self, doc: &'h Dom) -> (Projection, u32) {
         for edge in doc.edges() {
             self.position += 1;
             match edge {
@@ -46,7 +61,7 @@ impl<'h> Projector<'h> {
             self.projection.root = Some((root.open, root.close));
             self.projection.root_path = root.path.clone();
         }
-        self.projection
+        (self.projection, self.styled_skipped)
     }
 
     #[inline]
@@ -67,7 +82,8 @@ impl<'h> Projector<'h> {
     fn open_element(&mut self, doc: &'h Dom, id: NodeId, el: &'h Element) {
         let name = el.name();
         let attrs = Attributes::of(doc.attributes(id));
-        if SKIPPED.contains(&name) || attrs.hidden {
+        if SKIPPED.contains(&name) || attrs.hidden && !(self.show_styled && attrs.styled_hidden) {
+            self.styled_skipped += u32::from(attrs.styled_hidden);
             self.skipping = Some(id);
             return;
         }

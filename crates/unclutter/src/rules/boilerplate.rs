@@ -90,7 +90,9 @@ declare_rule! {
     /// it (and 60 words), when no two prose lines follow each other after it: a related block
     /// is headlines and lone blurbs, while an inline "Related" box has the article going on below.
     /// A comment section goes whole; a related block's lines are proposed, each going when the
-    /// content scorer gives it a low score (the model is below).
+    /// content scorer gives it a low score (the model is below). In HTML a marker in a table
+    /// cell, or one that is all link text and no heading (a teaser's "Comment" link to another
+    /// page's thread), marks nothing.
     ///
     /// ## Why
     /// Comment sections and related-article blocks are written in full sentences, so they read
@@ -411,8 +413,16 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     markers.sort_unstable();
     markers.dedup_by_key(|m| m.0);
     if let Some(dom) = cx.dom() {
-        // A table's "Comment" column is not a comment section.
-        markers.retain(|&(i, _)| !dom.in_table_cell(i));
+        // A table's "Comment" column is not a comment section; nor is a link to comments (a
+        // teaser's "Comment" or "12 Comments" pointing at another page's thread) that is not a
+        // heading.
+        markers.retain(|&(i, kind)| {
+            let line = &dom.lines[i];
+            let link = line.chars > 0
+                && line.link_chars * 10 >= line.chars * 9
+                && !matches!(line.kind, crate::html::BlockKind::Heading(_));
+            !dom.in_table_cell(i) && !(kind == Marker::Comments && link)
+        });
     }
     if markers.iter().any(|m| m.1 == Marker::Comments) {
         let seen = comment_metadata_seen(cx);
