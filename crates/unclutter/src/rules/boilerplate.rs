@@ -421,7 +421,8 @@ fn article_tail(cx: &mut Context<'_, '_>) {
             let link = line.chars > 0
                 && line.link_chars * 10 >= line.chars * 9
                 && !matches!(line.kind, crate::html::BlockKind::Heading(_));
-            !dom.in_table_cell(i) && !(kind == Marker::Comments && link)
+            let comment_link = kind == Marker::Comments && link;
+            !(dom.in_table_cell(i) || comment_link)
         });
     }
     if markers.iter().any(|m| m.1 == Marker::Comments) {
