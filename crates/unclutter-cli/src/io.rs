@@ -189,15 +189,23 @@ mod tests {
             eprintln!("skipped: mkfifo is not available");
             return;
         }
+        // The reader opens the pipe by a second name, so that a pipe renamed over (the failure
+        // this guards against) can still be opened for writing and the reader let go.
+        let second = dir.path().join("same-pipe");
+        std::fs::hard_link(&fifo, &second).unwrap();
         let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+            let second = second.clone();
+            std::thread::spawn(move || std::fs::read(second).unwrap())
         };
         let mut out = Output::create(Some(&fifo)).unwrap();
         out.write_all(b"kept\n").unwrap();
         out.finish().unwrap();
+        let still_a_pipe = std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo();
+        if !still_a_pipe {
+            drop(std::fs::OpenOptions::new().write(true).open(&second));
+        }
+        assert!(still_a_pipe, "the pipe was replaced");
         assert_eq!(reader.join().unwrap(), b"kept\n");
-        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
     }
 
     #[test]

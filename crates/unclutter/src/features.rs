@@ -210,14 +210,11 @@ impl LineFeatures {
     }
 }
 
-/// The share of the document's words (non-blank lines) that its article region holds, from
-/// the `words` and `in_region` columns.
-pub(crate) fn region_share(doc: &unclutter_text::Document<'_>, features: &LineFeatures) -> f32 {
+/// The share of the document's words that its article region holds, from the `words` and
+/// `in_region` columns (a blank line's row holds neither).
+pub(crate) fn region_share(features: &LineFeatures) -> f32 {
     let (mut inside, mut all) = (0.0f32, 0.0f32);
-    for (i, seg) in doc.segments.iter().enumerate() {
-        if seg.is_blank() {
-            continue;
-        }
+    for i in 0..features.len() {
         let row = features.row(i);
         let words = row[WORDS].exp_m1();
         all += words;

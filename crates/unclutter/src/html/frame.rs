@@ -65,6 +65,13 @@ impl<'h> Frame<'h> {
         }
     }
 
+    /// True when the element is a comment thread (or one comment): its prose is not the
+    /// article's.
+    #[inline]
+    pub fn is_thread(&self) -> bool {
+        matches!(self.furniture, Some("comment" | "disqus"))
+    }
+
     /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.
     pub fn write_step(&self, out: &mut String) {
         use std::fmt::Write as _;
@@ -96,15 +103,6 @@ pub(super) struct OpenElements<'h> {
     child_counts: Vec<(&'h str, u32)>,
     /// Open elements that are comment threads.
     threads: u32,
-}
-
-impl<'h> Frame<'h> {
-    /// True when the element is a comment thread (or one comment): its prose is not the
-    /// article's.
-    #[inline]
-    pub fn is_thread(&self) -> bool {
-        matches!(self.furniture, Some("comment" | "disqus"))
-    }
 }
 
 impl<'h> OpenElements<'h> {

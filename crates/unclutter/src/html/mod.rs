@@ -51,6 +51,15 @@ pub(crate) struct LineInfo {
     pub links: LinkRange,
 }
 
+impl LineInfo {
+    /// True when at least `tenths` tenths of the line's characters are link text (a line
+    /// without characters is no link).
+    #[inline]
+    pub fn links_at_least(&self, tenths: u32) -> bool {
+        self.chars > 0 && self.link_chars * 10 >= self.chars * tenths
+    }
+}
+
 /// The kind of block a line comes from, for Markdown output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum BlockKind {
@@ -194,7 +203,7 @@ pub(crate) fn project(html: &str) -> Projection {
         return projection;
     }
     let shown = walk::Projector::showing_styled().project(&doc);
-    let words = |p: &Projection| p.text.split_whitespace().count();
+    let words = |p: &Projection| unclutter_text::words::word_count(&p.text);
     if words(&shown) >= 2 * words(&projection) + 50 {
         shown
     } else {

@@ -34,7 +34,7 @@ impl Prose {
         if chars == 0 {
             return;
         }
-        if matches!(info.kind, BlockKind::Heading(_)) && info.link_chars * 10 >= info.chars * 7 {
+        if matches!(info.kind, BlockKind::Heading(_)) && info.links_at_least(7) {
             self.link_heading = true;
             return;
         }

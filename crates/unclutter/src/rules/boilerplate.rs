@@ -235,7 +235,7 @@ fn page_furniture(cx: &mut Context<'_, '_>) {
     let Some(dom) = cx.dom() else { return };
     for i in 0..cx.len() {
         let line = &dom.lines[i];
-        let linky = line.chars > 0 && line.link_chars * 10 >= line.chars * 7 && words_at_most(cx.core(i), 12);
+        let linky = line.links_at_least(7) && words_at_most(cx.core(i), 12);
         let why = match dom.furniture(i) {
             Some(what) => Some(what),
             None if linky => Some("links"),
@@ -418,9 +418,7 @@ fn article_tail(cx: &mut Context<'_, '_>) {
         // heading.
         markers.retain(|&(i, kind)| {
             let line = &dom.lines[i];
-            let link = line.chars > 0
-                && line.link_chars * 10 >= line.chars * 9
-                && !matches!(line.kind, crate::html::BlockKind::Heading(_));
+            let link = line.links_at_least(9) && !matches!(line.kind, crate::html::BlockKind::Heading(_));
             let comment_link = kind == Marker::Comments && link;
             !(dom.in_table_cell(i) || comment_link)
         });
