@@ -398,14 +398,35 @@ fn is_comment_marker(trim: &str) -> bool {
         || (trim.ends_with(':') && trim.len() <= COMMENT_HEADER_BYTES && COMMENT_HEADER.is_match(trim))
 }
 
+/// Fewest comment counts ("0 comments", "14 comments") on a page that make them a listing's card
+/// metadata: a comment section shows its count once, or above and below its thread.
+const CARD_COUNTS: usize = 3;
+
+/// True when a comment marker is a count: "12 Comments", "[ 167 comments ]" (not a numbered
+/// comment's header, "1. Jane says:").
+fn is_comment_count(trim: &str) -> bool {
+    let inner = trim.trim_matches(['[', ']', ' ']);
+    inner.starts_with(|c: char| c.is_ascii_digit()) && COMMENT_COUNT.is_match(inner)
+}
+
 fn article_tail(cx: &mut Context<'_, '_>) {
     let mut markers: Vec<(usize, Marker)> = cx.phrase_marks().map(|i| (i, Marker::Comments)).collect();
+    let mut counts = Vec::new();
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
-            markers.push((i, Marker::Comments));
+            if is_comment_count(cx.trim(i)) {
+                counts.push(i);
+            } else {
+                markers.push((i, Marker::Comments));
+            }
         } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) && !names_one_article(cx.trim(i)) {
             markers.push((i, Marker::Related));
         }
+    }
+    // A blog or forum listing shows each post's comment count on its card: counts seen on
+    // many cards open no comment section.
+    if counts.len() < CARD_COUNTS {
+        markers.extend(counts.iter().map(|&i| (i, Marker::Comments)));
     }
     if markers.is_empty() {
         return;
