@@ -398,35 +398,43 @@ fn is_comment_marker(trim: &str) -> bool {
         || (trim.ends_with(':') && trim.len() <= COMMENT_HEADER_BYTES && COMMENT_HEADER.is_match(trim))
 }
 
-/// Fewest comment counts ("0 comments", "14 comments") on a page that make them a listing's card
-/// metadata: a comment section shows its count once, or above and below its thread.
-const CARD_COUNTS: usize = 3;
+/// Fewest repeats of a comment marker on a page that make it a listing's card metadata: a blog
+/// or forum listing shows each post's comment count ("0 comments", "14 comments") or a
+/// "Comment" link on its card, while a comment section shows its heading once, or above and
+/// below its thread, and an article's share bars above and below it may show a "Comments"
+/// button each: three at most.
+const CARD_MARKERS: usize = 4;
 
-/// True when a comment marker is a count: "12 Comments", "[ 167 comments ]" (not a numbered
-/// comment's header, "1. Jane says:").
-fn is_comment_count(trim: &str) -> bool {
+/// What makes comment markers repeats of one card's: every count ("12 Comments", "[ 167
+/// comments ]") is one, any other marker ("Comment", "Leave a reply") its own lower-cased text.
+fn card_key(trim: &str) -> std::borrow::Cow<'_, str> {
     let inner = trim.trim_matches(['[', ']', ' ']);
-    inner.starts_with(|c: char| c.is_ascii_digit()) && COMMENT_COUNT.is_match(inner)
+    if inner.starts_with(|c: char| c.is_ascii_digit()) && COMMENT_COUNT.is_match(inner) {
+        "\u{0}count".into()
+    } else {
+        trim.to_lowercase().into()
+    }
 }
 
 fn article_tail(cx: &mut Context<'_, '_>) {
     let mut markers: Vec<(usize, Marker)> = cx.phrase_marks().map(|i| (i, Marker::Comments)).collect();
-    let mut counts = Vec::new();
+    let mut repeats: std::collections::HashMap<std::borrow::Cow<'_, str>, usize> = Default::default();
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
-            if is_comment_count(cx.trim(i)) {
-                counts.push(i);
-            } else {
-                markers.push((i, Marker::Comments));
-            }
+            markers.push((i, Marker::Comments));
+            *repeats.entry(card_key(cx.trim(i))).or_default() += 1;
         } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) && !names_one_article(cx.trim(i)) {
             markers.push((i, Marker::Related));
         }
     }
-    // A blog or forum listing shows each post's comment count on its card: counts seen on
-    // many cards open no comment section.
-    if counts.len() < CARD_COUNTS {
-        markers.extend(counts.iter().map(|&i| (i, Marker::Comments)));
+    // A blog or forum listing's cards repeat their comment counts or links: those open no
+    // comment section.
+    if repeats.values().any(|&n| n >= CARD_MARKERS) {
+        markers.retain(|&(i, kind)| {
+            kind != Marker::Comments
+                || !is_comment_marker(cx.trim(i))
+                || repeats.get(&card_key(cx.trim(i))).is_none_or(|&n| n < CARD_MARKERS)
+        });
     }
     if markers.is_empty() {
         return;
