@@ -406,41 +406,41 @@ fn is_comment_marker(trim: &str) -> bool {
 const CARD_MARKERS: usize = 4;
 
 /// What makes comment markers repeats of one card's: every count ("12 Comments", "[ 167
-/// comments ]") is one, any other marker ("Comment", "Leave a reply") its own lower-cased text.
+/// comments ]") is one, any other marker ("Comment", "Add a comment |") its lower-cased words.
 fn card_key(trim: &str) -> std::borrow::Cow<'_, str> {
-    let inner = trim.trim_matches(['[', ']', ' ']);
+    let inner = trim.trim_matches(|c: char| !c.is_alphanumeric());
     if inner.starts_with(|c: char| c.is_ascii_digit()) && COMMENT_COUNT.is_match(inner) {
         "\u{0}count".into()
     } else {
-        trim.to_lowercase().into()
+        inner.to_lowercase().into()
     }
 }
 
 fn article_tail(cx: &mut Context<'_, '_>) {
     let mut markers: Vec<(usize, Marker)> = cx.phrase_marks().map(|i| (i, Marker::Comments)).collect();
-    let mut repeats: std::collections::HashMap<std::borrow::Cow<'_, str>, usize> = Default::default();
     for i in 0..cx.len() {
         if !cx.is_blank(i) && is_comment_marker(cx.trim(i)) {
             markers.push((i, Marker::Comments));
-            *repeats.entry(card_key(cx.trim(i))).or_default() += 1;
         } else if cx.removed_by(i).is_some_and(|r| cx.ends_article(r)) && !names_one_article(cx.trim(i)) {
             markers.push((i, Marker::Related));
         }
     }
-    // A blog or forum listing's cards repeat their comment counts or links: those open no
-    // comment section.
+    markers.sort_unstable();
+    markers.dedup_by_key(|m| m.0);
+    // A listing's cards, or a thread's posts, repeat their comment counts and links ("0
+    // comments", "Add a comment" under each answer): those open no comment section.
+    let mut repeats: std::collections::HashMap<std::borrow::Cow<'_, str>, usize> = Default::default();
+    for &(i, kind) in &markers {
+        if kind == Marker::Comments {
+            *repeats.entry(card_key(cx.trim(i))).or_default() += 1;
+        }
+    }
     if repeats.values().any(|&n| n >= CARD_MARKERS) {
-        markers.retain(|&(i, kind)| {
-            kind != Marker::Comments
-                || !is_comment_marker(cx.trim(i))
-                || repeats.get(&card_key(cx.trim(i))).is_none_or(|&n| n < CARD_MARKERS)
-        });
+        markers.retain(|&(i, kind)| kind != Marker::Comments || repeats[&card_key(cx.trim(i))] < CARD_MARKERS);
     }
     if markers.is_empty() {
         return;
     }
-    markers.sort_unstable();
-    markers.dedup_by_key(|m| m.0);
     if let Some(dom) = cx.dom() {
         // A table's "Comment" column is not a comment section; nor is a link to comments (a
         // teaser's "Comment" or "12 Comments" pointing at another page's thread) that is not a
