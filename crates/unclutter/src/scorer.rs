@@ -72,7 +72,15 @@ pub(crate) const WEAK_REGION_SHARE: f32 = 0.05;
 /// ```
 #[derive(Clone)]
 pub struct Scorer {
-    inner: Arc<Model>,
+    model: ModelRef,
+}
+
+/// A scorer's model: a bundled one is parsed on its first use in the process (a cleaner that
+/// scores nothing never parses it), a model file when it is read.
+#[derive(Clone)]
+enum ModelRef {
+    Bundled { model: &'static LazyLock<Model>, html: bool },
+    Own(Arc<Model>),
 }
 
 struct Model {
@@ -85,77 +93,9 @@ struct Model {
     description: Vec<String>,
 }
 
-impl fmt::Debug for Scorer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Scorer")
-            .field("trees", &self.inner.trees.num_trees())
-            .field("threshold", &self.inner.threshold)
-            .finish()
-    }
-}
-
-/// Why a model file cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScorerError {
-    /// A `#` header line is missing or malformed.
-    Header(String),
-    /// The model was trained on other features than this build computes.
-    Schema {
-        /// The schema hash of this build's features.
-        expected: u64,
-        /// The schema hash the model file names.
-        found: u64,
-    },
-    /// The tree ensemble cannot be read.
-    Model(String),
-}
-
-impl fmt::Display for ScorerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScorerError::Header(e) => write!(f, "model header: {e}"),
-            ScorerError::Schema { expected, found } => write!(
-                f,
-                "the model was trained on feature schema {found:016x}, this build computes {expected:016x}: retrain it (scripts/train)"
-            ),
-            ScorerError::Model(e) => write!(f, "model trees: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for ScorerError {}
-
-static BUNDLED: LazyLock<Scorer> =
-    LazyLock::new(|| Scorer::parse(BUNDLED_TEXT).expect("the bundled model matches the feature schema"));
-static BUNDLED_HTML_MODEL: LazyLock<Scorer> =
-    LazyLock::new(|| Scorer::parse(BUNDLED_HTML).expect("the bundled HTML model matches the feature schema"));
-
-impl Scorer {
-    /// The model shipped with the library for plain text (parsed once per process).
-    pub fn bundled() -> Scorer {
-        BUNDLED.clone()
-    }
-
-    /// The model shipped with the library for HTML pages (parsed once per process).
-    ///
-    /// ```
-    /// assert!(unclutter::Scorer::bundled_html().is_for_html());
-    /// assert!(!unclutter::Scorer::bundled().is_for_html());
-    /// ```
-    pub fn bundled_html() -> Scorer {
-        BUNDLED_HTML_MODEL.clone()
-    }
-
-    /// True when the model judges HTML pages' projected lines (`input = html` in its header),
-    /// false for plain text.
-    pub fn is_for_html(&self) -> bool {
-        self.inner.html
-    }
-
-    /// Reads a model file: `#` header lines (`schema_hash = <16 hex digits>`, `threshold = <0..1>`,
-    /// `input = text|html` (text when absent), any other `key = value` kept as its description), then a LightGBM text model of a binary
-    /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
-    pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
+impl Model {
+    /// Reads a model file (the format of [`Scorer::parse`]).
+    fn parse(text: &str) -> Result<Model, ScorerError> {
         let (mut schema, mut threshold, mut html, mut description) = (None, None, false, Vec::new());
         let mut unproposed = None;
         let mut body = 0;
@@ -196,24 +136,109 @@ impl Scorer {
                 trees.num_features()
             )));
         }
-        Ok(Scorer { inner: Arc::new(Model { trees, threshold, unproposed, html, description }) })
+        Ok(Model { trees, threshold, unproposed, html, description })
+    }
+}
+
+impl fmt::Debug for Scorer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scorer")
+            .field("trees", &self.model().trees.num_trees())
+            .field("threshold", &self.model().threshold)
+            .finish()
+    }
+}
+
+/// Why a model file cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScorerError {
+    /// A `#` header line is missing or malformed.
+    Header(String),
+    /// The model was trained on other features than this build computes.
+    Schema {
+        /// The schema hash of this build's features.
+        expected: u64,
+        /// The schema hash the model file names.
+        found: u64,
+    },
+    /// The tree ensemble cannot be read.
+    Model(String),
+}
+
+impl fmt::Display for ScorerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScorerError::Header(e) => write!(f, "model header: {e}"),
+            ScorerError::Schema { expected, found } => write!(
+                f,
+                "the model was trained on feature schema {found:016x}, this build computes {expected:016x}: retrain it (scripts/train)"
+            ),
+            ScorerError::Model(e) => write!(f, "model trees: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ScorerError {}
+
+static BUNDLED: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(BUNDLED_TEXT).expect("the bundled model matches the feature schema"));
+static BUNDLED_HTML_MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(BUNDLED_HTML).expect("the bundled HTML model matches the feature schema"));
+
+impl Scorer {
+    /// The model shipped with the library for plain text (parsed once per process).
+    pub fn bundled() -> Scorer {
+        Scorer { model: ModelRef::Bundled { model: &BUNDLED, html: false } }
+    }
+
+    /// The model shipped with the library for HTML pages (parsed once per process).
+    ///
+    /// ```
+    /// assert!(unclutter::Scorer::bundled_html().is_for_html());
+    /// assert!(!unclutter::Scorer::bundled().is_for_html());
+    /// ```
+    pub fn bundled_html() -> Scorer {
+        Scorer { model: ModelRef::Bundled { model: &BUNDLED_HTML_MODEL, html: true } }
+    }
+
+    /// True when the model judges HTML pages' projected lines (`input = html` in its header),
+    /// false for plain text.
+    pub fn is_for_html(&self) -> bool {
+        match &self.model {
+            ModelRef::Bundled { html, .. } => *html,
+            ModelRef::Own(model) => model.html,
+        }
+    }
+
+    /// Reads a model file: `#` header lines (`schema_hash = <16 hex digits>`, `threshold = <0..1>`,
+    /// `input = text|html` (text when absent), any other `key = value` kept as its description), then a LightGBM text model of a binary
+    /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
+    pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
+        Model::parse(text).map(|model| Scorer { model: ModelRef::Own(Arc::new(model)) })
+    }
+
+    fn model(&self) -> &Model {
+        match &self.model {
+            ModelRef::Bundled { model, .. } => model,
+            ModelRef::Own(model) => model,
+        }
     }
 
     /// The score below which a line that no rule proposed goes from a whole page (BPL006),
     /// chosen on out-of-fold predictions; `None` when the model file has no
     /// `unproposed_threshold` line (such lines then stay).
     pub fn unproposed_threshold(&self) -> Option<f32> {
-        self.inner.unproposed
+        self.model().unproposed
     }
 
     /// The score below which a line is clutter, chosen on out-of-fold predictions.
     pub fn threshold(&self) -> f32 {
-        self.inner.threshold
+        self.model().threshold
     }
 
     /// What the model file says of itself (`key: value`), for `--explain`.
     pub fn description(&self) -> &[String] {
-        &self.inner.description
+        &self.model().description
     }
 
     /// What `unclutter --explain BPL001` (or any scored rule) prints of the model: how it decides, what the model
@@ -231,13 +256,13 @@ impl Scorer {
              BPL003 (a related block to the article's end) and in HTML of BPL004 and BPL005 (outside the content \
              root, page furniture): a proposed line goes when it scores low. On an extracted article only a \
              low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
-            if self.inner.html { "HTML pages" } else { "plain text" },
-            self.inner.trees.num_trees(),
-            self.inner.threshold,
+            if self.model().html { "HTML pages" } else { "plain text" },
+            self.model().trees.num_trees(),
+            self.model().threshold,
             ARTICLE_SHARE * 100.0
         );
         text.push_str(&format!("The model file (feature schema {:016x}):\n", features::current_schema_hash()));
-        for line in &self.inner.description {
+        for line in &self.model().description {
             text.push_str(&format!("  {line}\n"));
         }
         text.push_str("\nIts features, per line (see the unclutter crate's LINE_FEATURE_NAMES for their meanings):\n");
@@ -253,7 +278,7 @@ impl Scorer {
         for (x, v) in x.iter_mut().zip(row) {
             *x = f64::from(*v);
         }
-        self.inner.trees.predict_unchecked(&x) as f32
+        self.model().trees.predict_unchecked(&x) as f32
     }
 
     /// A threshold `t` as the bias moves it: a precision bias removes more, a recall bias less.
@@ -414,7 +439,7 @@ mod tests {
     #[test]
     fn the_shipped_model_matches_the_feature_schema() {
         let scorer = Scorer::parse(BUNDLED_TEXT).expect("the bundled model parses");
-        assert!(scorer.inner.trees.num_features() <= WIDTH);
+        assert!(scorer.model().trees.num_features() <= WIDTH);
         assert!(scorer.description().iter().any(|d| d.starts_with("trained_on:")));
         let current = features::current_schema_hash();
         assert!(BUNDLED_TEXT.contains(&format!("schema_hash = {current:016x}")), "retrain with scripts/train");

@@ -91,11 +91,28 @@ pub(crate) struct Pipeline {
 #[derive(Debug)]
 pub(crate) enum PipelineError {
     Order(OrderError),
-    Automaton(aho_corasick::BuildError),
 }
 
 impl Pipeline {
-    /// Orders the passes of `rules` and compiles their phrases and patterns.
+    /// Orders the passes of `rules`. Their phrases and patterns compile on first use, or at
+    /// [`Pipeline::prepare`].
+    /// Compiles the phrase automaton, the patterns of `rules`, the scorers' models and the
+    /// stop-word lists now rather than on first use.
+    pub fn prepare(&self, rules: &RuleSet) {
+        if let Some(phrases) = &self.phrases {
+            phrases.prepare();
+        }
+        for rule in rules.iter() {
+            for pattern in registry::rule(rule).patterns() {
+                std::sync::LazyLock::force(pattern);
+            }
+        }
+        for scorer in [&self.scorer, &self.html_scorer].into_iter().flatten() {
+            scorer.threshold();
+        }
+        unclutter_text::language::load();
+    }
+
     pub fn build(
         rules: &RuleSet,
         settings: Settings,
@@ -103,13 +120,10 @@ impl Pipeline {
     ) -> Result<Pipeline, PipelineError> {
         let selected: Vec<_> = rules.iter().map(|id| (id, registry::rule(id))).collect();
         let order = order(&selected).map_err(PipelineError::Order)?;
-        let phrases = PhraseMatcher::build(rules, &settings).map_err(PipelineError::Automaton)?;
+        let phrases = PhraseMatcher::new(rules, &settings);
         let mut prefix: Option<(RuleId, PrefixFn)> = None;
         let (mut markup, mut context, mut finish) = (Vec::new(), Vec::new(), Vec::new());
         for &rule in &order {
-            for pattern in registry::rule(rule).patterns() {
-                std::sync::LazyLock::force(pattern);
-            }
             let hooks = registry::rule(rule).hooks();
             if let Some(split) = hooks.prefix {
                 if let Some((first, _)) = prefix {
@@ -125,7 +139,6 @@ impl Pipeline {
         }
         // Line hooks run in registry order: it says which rule gets a line that two rules want.
         let lines = rules.iter().filter_map(|rule| Some((rule, registry::rule(rule).hooks().line?))).collect();
-        unclutter_text::language::load();
         let article_ends = RuleId::all().map(|rule| registry::rule(rule).ends_article()).collect();
         let scored = RuleId::all().map(|rule| registry::rule(rule).scored()).collect();
         Ok(Pipeline {
