@@ -4,8 +4,10 @@
 //! The language comes from `whatlang` on a sample of the document's longer lines; stop-word
 //! lists come from the `stop-words` crate (ISO lists), loaded once for every language.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::words::is_cjk;
 
@@ -47,9 +49,31 @@ const CODES: &[(&str, &str)] = &[
     ("lit", "lt"),
 ];
 
-static STOP_WORDS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-    CODES.iter().filter_map(|&(_, iso1)| Some((iso1, stop_words::lookup(iso1)?.iter().copied().collect()))).collect()
+static STOP_WORDS: LazyLock<HashMap<&'static str, StopSet>> = LazyLock::new(|| {
+    CODES
+        .iter()
+        .filter_map(|&(_, iso1)| {
+            let words: FxHashSet<&'static str> = stop_words::lookup(iso1)?.iter().copied().collect();
+            let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+            Some((iso1, StopSet { words, longest }))
+        })
+        .collect()
 });
+
+/// One language's stop words: lower case, looked up by a fast non-cryptographic hash (the keys
+/// are a fixed list, not input), with the length of the longest in characters, so that longer
+/// words are never lower-cased and looked up.
+#[derive(Debug)]
+struct StopSet {
+    words: FxHashSet<&'static str>,
+    longest: usize,
+}
+
+impl StopSet {
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+}
 
 /// Loads the stop-word lists now rather than on the first document.
 pub fn load() {
@@ -61,8 +85,8 @@ pub fn load() {
 pub struct Language {
     /// ISO 639-1 code, when detected.
     pub code: Option<&'static str>,
-    stop: Option<&'static HashSet<&'static str>>,
-    english: Option<&'static HashSet<&'static str>>,
+    stop: Option<&'static StopSet>,
+    english: Option<&'static StopSet>,
 }
 
 /// Most bytes of a sample that detection reads: a few kilobytes decide a language, and a sample
@@ -119,17 +143,39 @@ impl Language {
     /// usual language of page furniture on other-language sites). `buf` is reused scratch.
     pub fn stop_stats(&self, text: &str, buf: &mut String) -> Stats {
         let mut stats = Stats::default();
+        let longest = self.stop.map_or(0, |s| s.longest).max(self.english.map_or(0, |s| s.longest));
+        let is_stop =
+            |word: &str| self.stop.is_some_and(|s| s.contains(word)) || self.english.is_some_and(|s| s.contains(word));
         for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
             if token.chars().next().is_some_and(is_cjk) {
                 stats.cjk += token.chars().filter(|&c| is_cjk(c)).count();
                 continue;
             }
             stats.words += 1;
+            if token.is_ascii() {
+                // Most words: one byte a character, lower-cased in place of a copy of the same
+                // length; a word longer than every stop word is none.
+                if token.len() > longest {
+                    continue;
+                }
+                if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                    buf.clear();
+                    buf.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+                    stats.stop += usize::from(is_stop(buf));
+                } else {
+                    stats.stop += usize::from(is_stop(token));
+                }
+                continue;
+            }
+            // Lower-casing never makes fewer characters than it was given, and a character is
+            // at most four bytes.
+            if token.len() > 4 * longest {
+                continue;
+            }
             buf.clear();
             buf.extend(token.chars().flat_map(char::to_lowercase));
-            let word = buf.as_str();
-            if self.stop.is_some_and(|s| s.contains(word)) || self.english.is_some_and(|s| s.contains(word)) {
-                stats.stop += 1;
+            if buf.chars().count() <= longest {
+                stats.stop += usize::from(is_stop(buf));
             }
         }
         stats
@@ -185,5 +231,20 @@ mod tests {
         let zh = Language::detect("今天上午，市政府宣布将在明年春天开放新的跨河大桥，市民对此表示欢迎。");
         assert_eq!(zh.code, Some("zh"));
         assert_eq!(zh.stop_stats("今天上午，市政府宣布", &mut buf).cjk, 9);
+    }
+
+    #[test]
+    fn stop_words_match_in_any_case_and_script() {
+        let de =
+            Language::detect("Der Gemeinderat hat am Dienstag beschlossen, die neue Brücke über den Fluss zu bauen.");
+        let mut buf = String::new();
+        // "THE" and "Über" lower-case to stop words (of English, of German); "Überall" is none.
+        let s = de.stop_stats("THE Über Überall", &mut buf);
+        assert_eq!((s.words, s.stop), (3, 2), "{s:?}");
+        // A word longer than every stop word is counted and never looked up.
+        let s = de.stop_stats("Donaudampfschifffahrtsgesellschaftskapitän und", &mut buf);
+        assert_eq!((s.words, s.stop), (2, 1), "{s:?}");
+        let ru = Language::detect("Городской совет во вторник решил построить новый мост через реку.");
+        assert_eq!(ru.stop_stats("ЧТО Мост", &mut buf).stop, 1);
     }
 }

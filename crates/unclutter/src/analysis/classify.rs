@@ -62,7 +62,33 @@ pub(crate) fn sample_language(doc: &Document<'_>, removed: &impl Fn(usize) -> bo
             }
         }
     }
-    Language::detect(&sample)
+    detect_memoized(sample)
+}
+
+/// Detections a thread made last, by their sample. One cleaning call detects the language of
+/// the same sample up to four times (the input's evidence and its structural analysis, then
+/// again when the kept text is cleaned to settle), and detection is the dearest step there is per
+/// document: a detection is a function of its sample alone, so a sample seen just before
+/// gives the language found then.
+const MEMO_ENTRIES: usize = 2;
+
+thread_local! {
+    static DETECTED: std::cell::RefCell<Vec<(String, Language)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn detect_memoized(sample: String) -> Language {
+    DETECTED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(&(_, language)) = memo.iter().find(|(seen, _)| *seen == sample) {
+            return language;
+        }
+        let language = Language::detect(&sample);
+        if memo.len() == MEMO_ENTRIES {
+            memo.remove(0);
+        }
+        memo.push((sample, language));
+        language
+    })
 }
 
 /// True when a line's share of stop words says something of it: the language is known and is
