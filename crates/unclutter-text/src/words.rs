@@ -63,14 +63,26 @@ pub fn word_count(text: &str) -> usize {
 
 /// True when `text` has at most `max` words; stops counting past `max`.
 pub fn words_at_most(text: &str, max: usize) -> bool {
+    words_up_to(text, max) <= max
+}
+
+/// The words of `text`, counted up to `cap + 1`: a text of more than `cap` words counts
+/// `cap + 1`, and the count stops there.
+///
+/// ```
+/// use unclutter_text::words::words_up_to;
+/// assert_eq!(words_up_to("The council met on Monday.", 10), 5);
+/// assert_eq!(words_up_to("The council met on Monday.", 3), 4);
+/// ```
+pub fn words_up_to(text: &str, cap: usize) -> usize {
     let mut n = 0;
     for token in text.split_whitespace() {
         n += token_words(token);
-        if n > max {
-            return false;
+        if n > cap {
+            return cap + 1;
         }
     }
-    true
+    n
 }
 
 /// True when the word starts with a capital letter or a digit, as words of a title do.

@@ -6,6 +6,7 @@
 //! [`Rule`] for a unit struct named for the clutter (`SkipLink`). `registry.rs` lists the rules;
 //! the pass manager (`pipeline`) orders their hooks from the phases and dependencies.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -96,16 +97,38 @@ pub(crate) struct Line<'a> {
     pub core: &'a str,
     /// Bytes of a prefix set apart by a segment hook, which `trim` and `core` leave out.
     pub prefix_len: usize,
+    /// The core's words, counted up to `COUNTED_WORDS + 1` on the first question (`u8::MAX`
+    /// until then): a dozen rules ask of each line, and the line is read once.
+    words: Cell<u8>,
 }
+
+/// Most words a line's count tells apart; a longer line counts `COUNTED_WORDS + 1`.
+const COUNTED_WORDS: usize = 64;
 
 impl<'a> Line<'a> {
     pub fn new(source: &'a str, seg: &Segment) -> Line<'a> {
-        Line { trim: &source[seg.trim()], core: &source[seg.core()], prefix_len: seg.prefix().len() }
+        Line {
+            trim: &source[seg.trim()],
+            core: &source[seg.core()],
+            prefix_len: seg.prefix().len(),
+            words: Cell::new(u8::MAX),
+        }
     }
 
     /// True when the core has at most `max` words.
     pub fn words_at_most(&self, max: usize) -> bool {
-        words::words_at_most(self.core, max)
+        if max >= COUNTED_WORDS {
+            return words::words_at_most(self.core, max);
+        }
+        let counted = match self.words.get() {
+            u8::MAX => {
+                let n = words::words_up_to(self.core, COUNTED_WORDS);
+                self.words.set(n as u8);
+                n
+            }
+            n => usize::from(n),
+        };
+        counted <= max
     }
 }
 

@@ -283,13 +283,16 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     let tail = tail_of(t, 120);
     // The shapes' parts are unbounded in the patterns (bounded repeats make large automata);
     // a credit is at most `CREDIT_BYTES` long.
-    let credit = TRAILING_CREDIT.find(tail).is_some_and(|m| m.len() <= CREDIT_BYTES);
-    if t.len() <= 600 && credit && line.words_at_most(CAPTION_WORDS) {
+    // Every trailing credit holds a "©", a colon or a bracket: a line without one is searched no
+    // further.
+    let credit = || TRAILING_CREDIT.find(tail).is_some_and(|m| m.len() <= CREDIT_BYTES);
+    if t.len() <= 600 && tail.contains(['©', ':', '(']) && credit() && line.words_at_most(CAPTION_WORDS) {
         return Some(Hit { part: None, reason: "a photo caption ending with its credit" });
     }
-    if CJK_CAPTION.find(tail).is_some_and(|m| m.len() <= 3 * CJK_CREDIT_CHARS)
+    if t.len() <= 4 * 80
         && t.chars().count() <= 80
         && t.chars().any(unclutter_text::words::is_cjk)
+        && CJK_CAPTION.find(tail).is_some_and(|m| m.len() <= 3 * CJK_CREDIT_CHARS)
     {
         return Some(Hit { part: None, reason: "a news photo's caption with its credit or day and place" });
     }
