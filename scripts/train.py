@@ -19,7 +19,9 @@ What it does, deterministically (fixed seeds, one thread count, LightGBM's deter
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
    extracted article only at its start and end, at most 30% of its words); then, with it, the
    lower threshold below which a whole page's line that no rule proposed goes (BPL006), the
-   best one that costs at most 0.005 of the mean page recall.
+   best one that costs at most 0.005 of the mean page recall; then, with both, the share of a
+   page's words its article region must hold for the region to place the page's header and
+   footer (`weak_region_share`: below it a proposed line goes only under the lower threshold).
 4. Trains the shipped model on every page and writes it with its header: the schema hash of the
    features, the threshold, how it was trained, and the out-of-fold line AUC.
 """
@@ -38,6 +40,8 @@ FOLDS = 5
 ARTICLE_SHARE = 0.3
 # The mean page recall that removing low-scoring lines no rule proposed (BPL006) may cost.
 UNPROPOSED_RECALL_COST = 0.005
+# Shares of a page's words below which its article region places no header or footer (0: never).
+WEAK_REGION_GRID = [0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2]
 PARAMS = {
     "objective": "binary",
     "learning_rate": 0.08,
@@ -71,17 +75,24 @@ def auc(labels, scores, weights):
     return float(np.sum(weights * (labels == 1) * pos) / (total_pos * total_neg))
 
 
-def page_f1(group, threshold, unproposed=0.0):
+def page_f1(group, threshold, unproposed=0.0, weak=0.0):
     """One page's F1 and recall (words of kept lines against words of article lines) under the
     scorer's decisions: a proposed line (BPL001, BPL002, BPL003) goes when it scores below
     `threshold`, and on a whole page a line no rule proposed when it scores below `unproposed`
     (BPL006); on an extracted article only a run of proposed lines at its start or end goes, at
-    most 30% of its words."""
+    most 30% of its words. On a whole page whose article region holds less than `weak` of its
+    words, a proposed line goes only below `unproposed` (the region places no header or
+    footer)."""
     words = np.rint(np.expm1(group["words"].to_numpy()))
     label = group["label"].to_numpy() == 1
     kept_lines = ~group["ruled"].to_numpy()
     score = group["score"].to_numpy()
     proposed = group["proposed"].to_numpy()
+    if group["doc_article"].iloc[0] != 1.0 and weak > 0.0:
+        total = words.sum()
+        share = words[group["in_region"].to_numpy() == 1.0].sum() / total if total > 0 else 1.0
+        if share < weak:
+            threshold = unproposed
     low = kept_lines & proposed & (score < threshold)
     if group["doc_article"].iloc[0] == 1.0:
         idx = np.flatnonzero(kept_lines)
@@ -97,7 +108,14 @@ def page_f1(group, threshold, unproposed=0.0):
             cut[trimmed] = True
     else:
         heading = group["dom_heading"].to_numpy() == 1.0
-        cut = low | (kept_lines & ~proposed & ~heading & (score < unproposed))
+        # A list's own heading in the article region (the next kept line is a bullet) stays.
+        bullet = group["bullet"].to_numpy() == 1.0
+        idx = np.flatnonzero(kept_lines)
+        next_bullet = np.zeros(len(group), dtype=bool)
+        next_bullet[idx[:-1]] = bullet[idx[1:]]
+        list_heading = (next_bullet & (group["in_region"].to_numpy() == 1.0) & ~bullet
+                        & (group["ends_sentence"].to_numpy() == 0.0))
+        cut = low | (kept_lines & ~proposed & ~heading & ~list_heading & (score < unproposed))
     keep = kept_lines & ~cut
     tp = words[keep & label].sum()
     kept = words[keep].sum()
@@ -110,35 +128,37 @@ def page_f1(group, threshold, unproposed=0.0):
     return 2 * p * r / (p + r), r
 
 
-def folder_means(frame, threshold, unproposed=0.0):
+def folder_means(frame, threshold, unproposed=0.0, weak=0.0):
     """The folders' mean page F1, and the mean page recall over all pages."""
-    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold, unproposed),
+    scores = frame.groupby(["folder", "page"], sort=False).apply(lambda g: page_f1(g, threshold, unproposed, weak),
                                                                  include_groups=False)
     f1 = scores.map(lambda s: s[0])
     recall = scores.map(lambda s: s[1])
     return f1.groupby(level=0).mean(), recall.mean()
 
 
-def best_thresholds(frame, grid, unproposed_grid):
+def best_thresholds(frame, grid, unproposed_grid, weak_grid):
     """The threshold of `grid` with the best mean of the folders' mean page F1, then the
     threshold of lines no rule proposed (of `unproposed_grid`, not above the first) that is best
-    with it; with their folder means and the mean page recall."""
-    def search(pairs, min_recall=0.0):
+    with it, then the share of a page's words its article region must hold to place the header
+    and footer (of `weak_grid`); with their folder means and the mean page recall."""
+    def search(triples, min_recall=0.0):
         best = None
-        for t, u in pairs:
-            means, recall = folder_means(frame, t, u)
-            print(f"threshold {t:.3f}, unproposed {u:.3f}: recall {recall:.4f}, "
+        for t, u, w in triples:
+            means, recall = folder_means(frame, t, u, w)
+            print(f"threshold {t:.3f}, unproposed {u:.3f}, weak region {w:.3f}: recall {recall:.4f}, "
                   + ", ".join(f"{k} {v:.4f}" for k, v in means.items()), file=sys.stderr)
             if recall >= min_recall and (best is None or means.mean() > best[0] + 1e-9):
-                best = (means.mean(), round(float(t), 3), round(float(u), 3), means, recall)
+                best = (means.mean(), round(float(t), 3), round(float(u), 3), round(float(w), 3), means, recall)
         return best
-    best = search((t, 0.0) for t in grid)
+    best = search((t, 0.0, 0.0) for t in grid)
     # Never lose the article: lines no rule proposed may cost little of the mean page recall.
-    best = search(((best[1], u) for u in unproposed_grid if u <= best[1]), best[4] - UNPROPOSED_RECALL_COST)
+    best = search(((best[1], u, 0.0) for u in unproposed_grid if u <= best[1]), best[5] - UNPROPOSED_RECALL_COST)
+    best = search((best[1], best[2], w) for w in weak_grid)
     return best[1:]
 
 
-def header(features_hash, input_kind, threshold, unproposed, frame, oof_auc, means, recall):
+def header(features_hash, input_kind, threshold, unproposed, weak, frame, oof_auc, means, recall):
     pages = frame.groupby(["folder", "page"]).ngroups
     groups = frame["domain"].nunique()
     folders = " ".join(sorted(frame["folder"].unique()))
@@ -150,6 +170,7 @@ def header(features_hash, input_kind, threshold, unproposed, frame, oof_auc, mea
         f"schema_hash = {features_hash}",
         f"threshold = {threshold:.3f}",
         f"unproposed_threshold = {unproposed:.3f}",
+        f"weak_region_share = {weak:.3f}",
         f"trained_on = {folders}: {len(frame)} labelled lines of {pages} inputs from {groups} sites",
         f"command = scripts/train (LightGBM {lgb.__version__}, {ROUNDS} rounds; {params})",
         f"oof_line_auc = {oof_auc:.4f} (5 folds grouped by site)",
@@ -198,12 +219,12 @@ def main():
             fold_models.append(booster.model_to_string())
             print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
         if args.oof_scores:
-            keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region"]
+            keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region", "bullet", "ends_sentence"]
             rows[keep].to_csv(f"{args.oof_scores}.{input_kind}.csv", index=False)
         oof_auc = auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
-        threshold, unproposed, means, recall = best_thresholds(
-            rows, np.arange(0.05, 0.951, 0.025), np.arange(0.0, 0.451, 0.025))
-        head = header(args.schema, input_kind, threshold, unproposed, rows, oof_auc, means, recall)
+        threshold, unproposed, weak, means, recall = best_thresholds(
+            rows, np.arange(0.05, 0.951, 0.025), np.arange(0.0, 0.451, 0.025), WEAK_REGION_GRID)
+        head = header(args.schema, input_kind, threshold, unproposed, weak, rows, oof_auc, means, recall)
         # The fold models get the same header: the threshold is chosen on all folds' scores.
         for k, body in enumerate(fold_models):
             path = os.path.join(args.oof_dir, f"{prefix}-{k}.lgb.gz")

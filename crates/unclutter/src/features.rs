@@ -130,9 +130,11 @@ pub const WIDTH: usize = 59;
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
 pub(crate) const STOP_SHARE: usize = 3;
+pub(crate) const ENDS_SENTENCE: usize = 4;
+pub(crate) const BULLET: usize = 5;
 const MENU_ITEM: usize = 8;
 const CLASS: usize = 9;
-const IN_REGION: usize = 13;
+pub(crate) const IN_REGION: usize = 13;
 const PROSE_BEFORE: usize = 16;
 const WORDS_BEFORE: usize = 17;
 const REGION_DISTANCE: usize = 18;

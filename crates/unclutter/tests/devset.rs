@@ -87,7 +87,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.905, 0.785)), ("HTML", html, (0.945, 0.815))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.79)), ("HTML", html, (0.945, 0.82))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
@@ -105,7 +105,7 @@ fn wcxb_dev_stays_above_its_floors() {
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
     let cleaners = oof_cleaners();
-    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.955, 0.99);
+    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.958, 0.99);
 }
 
 /// The floors are only as good as the scorer: it must give score.py's numbers. (The scorer's own
