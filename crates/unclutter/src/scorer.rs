@@ -251,6 +251,7 @@ impl Scorer {
     /// ```
     /// let text = unclutter::Scorer::bundled().explain();
     /// assert!(text.contains("schema") && text.contains("stop_share"));
+    /// assert!(text.contains("of the page's words")); // the weak-region share, chosen out of fold
     /// ```
     pub fn explain(&self) -> String {
         let mut text = format!(
@@ -259,12 +260,21 @@ impl Scorer {
              below {:.2} it is clutter. It decides the proposals of BPL001 and BPL002 (page header and footer), of \
              BPL003 (a related block to the article's end) and in HTML of BPL004 and BPL005 (outside the content \
              root, page furniture): a proposed line goes when it scores low. On an extracted article only a \
-             low-scoring run at the start or end goes (at most {:.0}% of its words).\n\n",
+             low-scoring run at the start or end goes (at most {:.0}% of its words).",
             if self.model().html { "HTML pages" } else { "plain text" },
             self.model().trees.num_trees(),
             self.model().threshold,
             ARTICLE_SHARE * 100.0
         );
+        if let Some(lower) = self.model().unproposed.filter(|&t| t > 0.0) {
+            text.push_str(&format!(
+                " On a whole page, a line no rule proposed goes below {lower:.2} (BPL006); where the article region \
+                 holds less than {:.1}% of the page's words, a proposed line goes only below {lower:.2} too (the \
+                 region then places no header or footer). Both are chosen out of fold with the threshold.",
+                self.model().weak_region * 100.0
+            ));
+        }
+        text.push_str("\n\n");
         text.push_str(&format!("The model file (feature schema {:016x}):\n", features::current_schema_hash()));
         for line in &self.model().description {
             text.push_str(&format!("  {line}\n"));
