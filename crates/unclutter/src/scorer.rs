@@ -12,9 +12,10 @@
 //!   words: an extractor's output is article, with at most a leaked menu around it.
 //!
 //! On a whole page whose article region holds less than the model's `weak_region_share` of the
-//! text's words (chosen out of fold by `scripts/train`; a listing, a product page, a list-heavy article whose region settled on one
-//! paragraph), the region is no evidence of where the page's header and footer end: a proposed
-//! line goes only when it scores below the lower threshold below, and its reason says so.
+//! text's words (chosen out of fold by `scripts/train`; a listing, a product page, a list-heavy
+//! article whose region settled on one paragraph), the region is no evidence of where the
+//! page's header and footer end: a proposed line goes only when it scores below the lower
+//! threshold below, and its reason says so.
 //!
 //! On a whole page it also removes, in the name of BPL006, a line that no rule proposed when it
 //! scores below the model's second, lower threshold (`unproposed_threshold`), except a heading
@@ -219,6 +220,11 @@ impl Scorer {
     /// objective over the columns of [`crate::LINE_FEATURE_NAMES`].
     pub fn parse(text: &str) -> Result<Scorer, ScorerError> {
         Model::parse(text).map(|model| Scorer { model: ModelRef::Own(Arc::new(model)) })
+    }
+
+    /// Parses a bundled model now rather than on its first score.
+    pub(crate) fn load(&self) {
+        self.model();
     }
 
     fn model(&self) -> &Model {

@@ -94,8 +94,6 @@ pub(crate) enum PipelineError {
 }
 
 impl Pipeline {
-    /// Orders the passes of `rules`. Their phrases and patterns compile on first use, or at
-    /// [`Pipeline::prepare`].
     /// Compiles the phrase automaton, the patterns of `rules`, the scorers' models and the
     /// stop-word lists now rather than on first use.
     pub fn prepare(&self, rules: &RuleSet) {
@@ -108,11 +106,13 @@ impl Pipeline {
             }
         }
         for scorer in [&self.scorer, &self.html_scorer].into_iter().flatten() {
-            scorer.threshold();
+            scorer.load();
         }
         unclutter_text::language::load();
     }
 
+    /// Orders the passes of `rules`. Their phrases and patterns compile on first use, or at
+    /// [`Pipeline::prepare`].
     pub fn build(
         rules: &RuleSet,
         settings: Settings,

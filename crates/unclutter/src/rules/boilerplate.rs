@@ -429,14 +429,17 @@ fn article_tail(cx: &mut Context<'_, '_>) {
     markers.dedup_by_key(|m| m.0);
     // A listing's cards, or a thread's posts, repeat their comment counts and links ("0
     // comments", "Add a comment" under each answer): those open no comment section.
-    let mut repeats: std::collections::HashMap<std::borrow::Cow<'_, str>, usize> = Default::default();
-    for &(i, kind) in &markers {
-        if kind == Marker::Comments {
-            *repeats.entry(card_key(cx.trim(i))).or_default() += 1;
-        }
+    let keys: Vec<_> =
+        markers.iter().map(|&(i, kind)| (kind == Marker::Comments).then(|| card_key(cx.trim(i)))).collect();
+    let mut repeats: std::collections::HashMap<&str, usize> = Default::default();
+    for key in keys.iter().flatten() {
+        *repeats.entry(key).or_default() += 1;
     }
     if repeats.values().any(|&n| n >= CARD_MARKERS) {
-        markers.retain(|&(i, kind)| kind != Marker::Comments || repeats[&card_key(cx.trim(i))] < CARD_MARKERS);
+        let mut key = keys.iter();
+        markers.retain(|_| {
+            key.next().expect("a key a marker").as_ref().is_none_or(|k| repeats[k.as_ref()] < CARD_MARKERS)
+        });
     }
     if markers.is_empty() {
         return;

@@ -274,6 +274,9 @@ fn tail_of(t: &str, max: usize) -> &str {
 const CREDIT_BYTES: usize = 72;
 const CJK_CREDIT_CHARS: usize = 24;
 
+/// Longest CJK caption with its credit, in characters.
+const CJK_CAPTION_CHARS: usize = 80;
+
 /// Most words of a caption with a trailing credit.
 const CAPTION_WORDS: usize = 60;
 
@@ -289,8 +292,9 @@ fn photo_credit(line: &Line<'_>) -> Option<Hit> {
     if t.len() <= 600 && tail.contains(['©', ':', '(']) && credit() && line.words_at_most(CAPTION_WORDS) {
         return Some(Hit { part: None, reason: "a photo caption ending with its credit" });
     }
-    if t.len() <= 4 * 80
-        && t.chars().count() <= 80
+    // A character is at most four bytes: a longer line is never counted.
+    if t.len() <= 4 * CJK_CAPTION_CHARS
+        && t.chars().count() <= CJK_CAPTION_CHARS
         && t.chars().any(unclutter_text::words::is_cjk)
         && CJK_CAPTION.find(tail).is_some_and(|m| m.len() <= 3 * CJK_CREDIT_CHARS)
     {
