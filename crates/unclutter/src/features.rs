@@ -18,7 +18,7 @@ use crate::meta::Category;
 use crate::rules::boilerplate::is_comment_cue;
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 5;
+pub(crate) const VERSION: u32 = 6;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
@@ -62,6 +62,11 @@ const WINDOW: usize = 3;
 /// | `dom_link_share` | share of the line's characters inside links |
 /// | `dom_heading`, `dom_list_item`, `dom_table_cell` | the line is a heading, a list item, in a table cell |
 /// | `proposed_outside`, `proposed_furniture` | the scored markup rules BPL004 (outside the content root), BPL005 (page furniture) propose it |
+/// | `dom_shape_lines` | non-blank lines whose element path has the line's shape (the path without its `:nth-of-type` numbers: the lines of repeated cards, posts, list items or paragraphs share it) |
+/// | `dom_shape_words` | share of the document's words in the lines of the line's shape |
+/// | `dom_content_hint` | an element of its path is an `article` or `main`, or its class names an article's body |
+/// | `dom_shape_link_share` | share of the characters of the lines of its shape inside links |
+/// | `dom_parent_words` | share of the document's words in the lines whose shape has the line's parent shape (its shape without the last step: a card's title and text share it) |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -122,10 +127,15 @@ pub const NAMES: [&str; WIDTH] = [
     "dom_table_cell",
     "proposed_outside",
     "proposed_furniture",
+    "dom_shape_lines",
+    "dom_shape_words",
+    "dom_content_hint",
+    "dom_shape_link_share",
+    "dom_parent_words",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 59;
+pub const WIDTH: usize = 64;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
@@ -145,8 +155,10 @@ const CUES: usize = 35;
 const ENDS: usize = 37;
 pub(crate) const WIN: usize = 39;
 const DOC: usize = 43;
-const DOM: usize = 50;
+pub(crate) const DOM: usize = 50;
+pub(crate) const DOM_LINK_SHARE: usize = DOM + 3;
 pub(crate) const DOM_HEADING: usize = DOM + 4;
+pub(crate) const SHAPE: usize = 59;
 
 /// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
 /// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
@@ -369,7 +381,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
             row[DOM] = 1.0;
             row[DOM + 1] = flag(!dom.in_root(i));
             row[DOM + 2] = flag(dom.furniture(i).is_some());
-            row[DOM + 3] = share(line.link_chars as usize, line.chars as usize);
+            row[DOM_LINK_SHARE] = share(line.link_chars as usize, line.chars as usize);
             row[DOM_HEADING] = flag(matches!(line.kind, BlockKind::Heading(_)));
             row[DOM + 5] = flag(matches!(line.kind, BlockKind::ListItem { .. }));
             row[DOM + 6] = flag(dom.in_table_cell(i));
@@ -446,7 +458,73 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         };
         row[DOC..DOC + doc_columns.len()].copy_from_slice(&doc_columns);
     }
+    if let Some(dom) = decisions.dom() {
+        shape_columns(dom, &doc.segments, &index, &words_of, total_words, &mut rows);
+    }
     LineFeatures { names: &NAMES, rows, index, schema_hash: current_schema_hash() }
+}
+
+/// Fills the `dom_shape_` and `dom_content_hint` columns: lines grouped by the shape of their
+/// element path (one string per distinct path, not per line).
+fn shape_columns(
+    dom: &crate::html::Projection,
+    segments: &[unclutter_text::Segment],
+    index: &[u32],
+    words_of: &[usize],
+    total_words: usize,
+    rows: &mut [f32],
+) {
+    use std::collections::HashMap;
+    let mut shape_of_path: HashMap<u32, u32> = HashMap::new();
+    let mut shapes: HashMap<String, u32> = HashMap::new();
+    // Per shape: lines, words, link characters, characters, and the index of its parent shape.
+    let mut sums: Vec<[usize; 4]> = Vec::new();
+    let mut parents: HashMap<String, u32> = HashMap::new();
+    let mut parent_of: Vec<u32> = Vec::new();
+    let mut shape_of_line = vec![u32::MAX; segments.len()];
+    let mut buf = String::new();
+    for (i, seg) in segments.iter().enumerate() {
+        if seg.is_blank() {
+            continue;
+        }
+        let path = dom.lines[i].path;
+        let shape = *shape_of_path.entry(path).or_insert_with(|| {
+            buf.clear();
+            dom.write_path_shape(i, &mut buf);
+            let next = shapes.len() as u32;
+            *shapes.entry(buf.clone()).or_insert(next)
+        });
+        if shape as usize == sums.len() {
+            sums.push([0; 4]);
+            let parent = buf.rsplit_once(" > ").map_or("", |(parent, _)| parent);
+            let next = parents.len() as u32;
+            parent_of.push(*parents.entry(parent.to_owned()).or_insert(next));
+        }
+        let line = &dom.lines[i];
+        let sum = &mut sums[shape as usize];
+        sum[0] += 1;
+        sum[1] += words_of[i];
+        sum[2] += line.link_chars as usize;
+        sum[3] += line.chars as usize;
+        shape_of_line[i] = shape;
+    }
+    let mut parent_words = vec![0usize; parents.len()];
+    for (shape, sum) in sums.iter().enumerate() {
+        parent_words[parent_of[shape] as usize] += sum[1];
+    }
+    for (i, &shape) in shape_of_line.iter().enumerate() {
+        if shape == u32::MAX {
+            continue;
+        }
+        let at = index[i] as usize * WIDTH;
+        let row = &mut rows[at..at + WIDTH];
+        let [lines, words, link_chars, chars] = sums[shape as usize];
+        row[SHAPE] = log1p(lines);
+        row[SHAPE + 1] = share(words, total_words);
+        row[SHAPE + 2] = flag(dom.content_hint(i));
+        row[SHAPE + 3] = share(link_chars, chars);
+        row[SHAPE + 4] = share(parent_words[parent_of[shape as usize] as usize], total_words);
+    }
 }
 
 /// The row to fill for a line: its own, or for a blank line a scratch row, cleared, whose
@@ -589,6 +667,37 @@ mod tests {
         let lines = f.get(0, "doc_lines").unwrap();
         assert_eq!(lines, (13.0f32).ln_1p());
         assert!(f.rows.chunks(WIDTH).all(|row| row[DOC] == lines));
+    }
+
+    #[test]
+    fn element_shapes_group_repeated_blocks() {
+        let para = "The council voted on Tuesday to fund the new bridge across the river at last.";
+        let html = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li><li><a href=/s>Sport</a></li></ul></nav>\
+             <article><h1>Bridge approved</h1>{}</article><footer><p>Contact us</p></footer></body>",
+            format!("<p>{para}</p>").repeat(4)
+        );
+        let (text, f) = Cleaner::new().line_features_html(&html);
+        let line = |needle: &str| text.lines().position(|l| l.contains(needle)).expect(needle);
+        let (home, title, first, footer) = (line("Home"), line("Bridge"), line("council"), line("Contact"));
+        // The four paragraphs share one shape (their nth-of-type numbers differ), the three menu
+        // items another, all link text.
+        assert_eq!(f.get(first, "dom_shape_lines"), Some(4f32.ln_1p()));
+        assert_eq!(f.get(home, "dom_shape_lines"), Some(3f32.ln_1p()));
+        assert_eq!(f.get(home, "dom_shape_link_share"), Some(1.0));
+        assert_eq!(f.get(first, "dom_shape_link_share"), Some(0.0));
+        let words = f.get(first, "dom_shape_words").unwrap();
+        assert!(words > 0.8 && words < 1.0, "{words}");
+        // Inside <article>; the menu and the footer are not.
+        assert_eq!(f.get(first, "dom_content_hint"), Some(1.0));
+        assert_eq!(f.get(title, "dom_content_hint"), Some(1.0));
+        assert_eq!(f.get(home, "dom_content_hint"), Some(0.0));
+        assert_eq!(f.get(footer, "dom_content_hint"), Some(0.0));
+        // The title and the paragraphs have one parent shape (the article's children).
+        assert_eq!(f.get(title, "dom_parent_words"), f.get(first, "dom_parent_words"));
+        // Plain text has no markup: the columns are 0.
+        let plain = Cleaner::new().line_features(PAGE);
+        assert!(plain.rows.chunks(WIDTH).all(|row| row[SHAPE..SHAPE + 5].iter().all(|v| *v == 0.0)));
     }
 
     #[test]

@@ -44,7 +44,8 @@ use std::sync::{Arc, LazyLock};
 use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
 use crate::features::{
-    self, LineFeatures, BULLET, COMMENT_CUE, DOM_HEADING, ENDS_SENTENCE, IN_REGION, STOP_SHARE, WIDTH, WIN, WORDS,
+    self, LineFeatures, BULLET, COMMENT_CUE, DOM, DOM_HEADING, DOM_LINK_SHARE, ENDS_SENTENCE, IN_REGION, SHAPE,
+    STOP_SHARE, WIDTH, WIN, WORDS,
 };
 use crate::meta::RuleId;
 
@@ -346,6 +347,16 @@ fn evidence(row: &[f32]) -> String {
     if row[COMMENT_CUE] == 1.0 {
         parts.push("reads as a comment's metadata".into());
     }
+    if row[DOM] == 1.0 {
+        if row[DOM_LINK_SHARE] > 0.0 {
+            parts.push(format!("{:.0}% link text", row[DOM_LINK_SHARE] * 100.0));
+        }
+        parts.push(format!(
+            "its element shape has {} lines, {:.0}% of the page's words",
+            count(row[SHAPE]),
+            row[SHAPE + 1] * 100.0
+        ));
+    }
     parts.join(", ")
 }
 
@@ -516,6 +527,21 @@ mod tests {
         assert_eq!(footer.rule().code(), "BPL002");
         assert!(footer.reason().contains("; content score 0."), "{}", footer.reason());
         assert!(footer.reason().contains("menu items within 3 lines"), "{}", footer.reason());
+    }
+
+    #[test]
+    fn html_reasons_name_the_markup_evidence() {
+        let para = "<p>The council voted on Tuesday to fund the new bridge across the river at last.</p>";
+        let html = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li><li><a href=/s>Sport</a></li></ul></nav>\
+             <article><h1>Bridge approved</h1>{}</article></body>",
+            para.repeat(5)
+        );
+        let cleaned = Cleaner::new().clean_html(&html);
+        let menu = cleaned.removals().iter().find(|r| r.reason().contains("content score")).expect("a scored removal");
+        assert!(menu.reason().contains("100% link text"), "{}", menu.reason());
+        assert!(menu.reason().contains("its element shape has 3 lines"), "{}", menu.reason());
+        assert!(cleaned.text().contains("The council voted"));
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn the_fold_models_match_the_feature_schema() {
 }
 
 /// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.911 and
-/// 0.790 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.953 and 0.827;
+/// 0.795 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.954 and 0.833;
 /// the targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
@@ -87,7 +87,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.905, 0.79)), ("HTML", html, (0.945, 0.82))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.79)), ("HTML", html, (0.945, 0.828))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
@@ -100,12 +100,12 @@ fn wcxb_dev_stays_above_its_floors() {
     }
 }
 
-/// Out of fold (0.959 and 0.998 when last raised; the target is 0.96: the rules alone, whose
+/// Out of fold (0.965 and 0.997 when last raised; the target is 0.96: the rules alone, whose
 /// markup thresholds were set on aeb, score 0.961 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
     let cleaners = oof_cleaners();
-    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.958, 0.99);
+    assert_floors("HTML mode, out of fold", |page| oof_clean_html(&cleaners, page), 0.96, 0.99);
 }
 
 /// The floors are only as good as the scorer: it must give score.py's numbers. (The scorer's own

@@ -171,6 +171,27 @@ impl Projection {
         })
     }
 
+    /// Writes the line's path with the numbers of its `:nth-of-type(N)` steps left out: the
+    /// lines of a page's repeated blocks (cards, posts, list items, paragraphs) share it.
+    pub fn write_path_shape(&self, line: usize, out: &mut String) {
+        let mut rest = self.path(line);
+        while let Some(at) = rest.find(":nth-of-type(") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].find(')').map_or("", |close| &rest[at + close + 1..]);
+        }
+        out.push_str(rest);
+    }
+
+    /// True when an element of the line's path is an `article` or `main`, or its class names an
+    /// article's body (`entry-content`, `article-body`, ...).
+    pub fn content_hint(&self, line: usize) -> bool {
+        self.path(line).split(" > ").any(|step| {
+            let (tag, class) = step.split_once('.').unwrap_or((step, ""));
+            let tag = tag.split_once(':').map_or(tag, |(tag, _)| tag);
+            matches!(tag, "article" | "main") || tokens::CONTENT.hit(class).is_some()
+        })
+    }
+
     /// True when the line is inside the content root (or no root was found).
     pub fn in_root(&self, line: usize) -> bool {
         match self.root {
@@ -227,6 +248,7 @@ mod tests {
         assert_eq!(p.furniture(0), Some("nav"));
         assert_eq!(p.lines[0].link_chars, 8);
         assert!(p.path(2).ends_with("article > p"), "{}", p.path(2));
+        assert!(p.content_hint(2) && !p.content_hint(0), "inside <article>, not in <nav>");
     }
 
     #[test]
@@ -334,6 +356,9 @@ mod tests {
         let items: String = (0..1000).map(|i| format!("<li>item {i}</li>")).collect();
         let p = project(&format!("<ul>{items}</ul>"));
         assert_eq!(p.path(999), "body > ul > li:nth-of-type(1000)");
+        let mut shape = String::new();
+        p.write_path_shape(999, &mut shape);
+        assert_eq!(shape, "body > ul > li", "list items share their shape");
         assert_eq!(p.paths.len(), 1000, "one path an element");
         assert!(std::mem::size_of::<LineInfo>() <= 32, "a line's facts: {} bytes", std::mem::size_of::<LineInfo>());
     }
