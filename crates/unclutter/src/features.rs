@@ -67,6 +67,7 @@ const WINDOW: usize = 3;
 /// | `dom_content_hint` | an element of its path is an `article` or `main`, or its class names an article's body |
 /// | `dom_shape_link_share` | share of the characters of the lines of its shape inside links |
 /// | `dom_parent_words` | share of the document's words in the lines whose shape has the line's parent shape (its shape without the last step: a card's title and text share it) |
+/// | `dom_root_share` | share of the document's words inside the content root (a page-wide value) |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -132,10 +133,11 @@ pub const NAMES: [&str; WIDTH] = [
     "dom_content_hint",
     "dom_shape_link_share",
     "dom_parent_words",
+    "dom_root_share",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 64;
+pub const WIDTH: usize = 65;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
@@ -508,6 +510,7 @@ fn shape_columns(
         sum[3] += line.chars as usize;
         shape_of_line[i] = shape;
     }
+    let root_words: usize = (0..segments.len()).filter(|&i| dom.in_root(i)).map(|i| words_of[i]).sum();
     let mut parent_words = vec![0usize; parents.len()];
     for (shape, sum) in sums.iter().enumerate() {
         parent_words[parent_of[shape] as usize] += sum[1];
@@ -524,6 +527,7 @@ fn shape_columns(
         row[SHAPE + 2] = flag(dom.content_hint(i));
         row[SHAPE + 3] = share(link_chars, chars);
         row[SHAPE + 4] = share(parent_words[parent_of[shape as usize] as usize], total_words);
+        row[SHAPE + 5] = share(root_words, total_words);
     }
 }
 
@@ -695,9 +699,12 @@ mod tests {
         assert_eq!(f.get(footer, "dom_content_hint"), Some(0.0));
         // The title and the paragraphs have one parent shape (the article's children).
         assert_eq!(f.get(title, "dom_parent_words"), f.get(first, "dom_parent_words"));
+        // The content root (the article) holds all but the menu's and the footer's words.
+        let root = f.get(first, "dom_root_share").unwrap();
+        assert!(root > 0.8 && root < 1.0 && f.get(home, "dom_root_share") == Some(root), "{root}");
         // Plain text has no markup: the columns are 0.
         let plain = Cleaner::new().line_features(PAGE);
-        assert!(plain.rows.chunks(WIDTH).all(|row| row[SHAPE..SHAPE + 5].iter().all(|v| *v == 0.0)));
+        assert!(plain.rows.chunks(WIDTH).all(|row| row[SHAPE..SHAPE + 6].iter().all(|v| *v == 0.0)));
     }
 
     #[test]
