@@ -14,8 +14,9 @@ What it does, deterministically (fixed seeds, one thread count, LightGBM's deter
    fold's model goes to DIR/fold-K.lgb.gz (DIR/html-fold-K.lgb.gz for HTML; gzip, no timestamp)
    for `evaluate --oof DIR` and the devset tests, which clean each page with the model that
    never saw its site. Text (dumps and crops) and HTML projections get a model each.
-3. Chooses the thresholds on those out-of-fold scores: the one that maximises the mean of the
-   folders' mean page F1 (words of kept lines against words of article lines), simulating the
+3. Chooses the thresholds on those out-of-fold scores: the lowest one within 0.001 of the
+   best mean of the folders' mean page F1 (words of kept lines against words of article
+   lines; near its top the mean is flat while recall falls), simulating the
    scorer's default decisions (a proposed header or footer line goes when it scores low; on an
    extracted article only at its start and end, at most 30% of its words); then, with it, the
    lower threshold below which a whole page's line that no rule proposed goes (BPL006), the
@@ -40,6 +41,8 @@ FOLDS = 5
 ARTICLE_SHARE = 0.3
 # The mean page recall that removing low-scoring lines no rule proposed (BPL006) may cost.
 UNPROPOSED_RECALL_COST = 0.005
+# Mean page F1 within which a lower threshold (higher recall) is preferred to the best one.
+F1_TIE = 0.001
 # Shares of a page's words below which its article region places no header or footer (0: never).
 WEAK_REGION_GRID = [0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2]
 PARAMS = {
@@ -138,24 +141,36 @@ def folder_means(frame, threshold, unproposed=0.0, weak=0.0):
 
 
 def best_thresholds(frame, grid, unproposed_grid, weak_grid):
-    """The threshold of `grid` with the best mean of the folders' mean page F1, then the
-    threshold of lines no rule proposed (of `unproposed_grid`, not above the first) that is best
-    with it, then the share of a page's words its article region must hold to place the header
-    and footer (of `weak_grid`); with their folder means and the mean page recall."""
+    """The lowest threshold of `grid` within F1_TIE of the best mean of the folders' mean page
+    F1, then the threshold of lines no rule proposed (of `unproposed_grid`, not above the first)
+    that is best with it, then the share of a page's words its article region must hold to place
+    the header and footer (of `weak_grid`); with their folder means and the mean page recall."""
     def search(triples, min_recall=0.0):
-        best = None
+        results = []
         for t, u, w in triples:
             means, recall = folder_means(frame, t, u, w)
             print(f"threshold {t:.3f}, unproposed {u:.3f}, weak region {w:.3f}: recall {recall:.4f}, "
                   + ", ".join(f"{k} {v:.4f}" for k, v in means.items()), file=sys.stderr)
-            if recall >= min_recall and (best is None or means.mean() > best[0] + 1e-9):
-                best = (means.mean(), round(float(t), 3), round(float(u), 3), round(float(w), 3), means, recall)
-        return best
-    best = search((t, 0.0, 0.0) for t in grid)
-    # Never lose the article: lines no rule proposed may cost little of the mean page recall.
-    best = search(((best[1], u, 0.0) for u in unproposed_grid if u <= best[1]), best[5] - UNPROPOSED_RECALL_COST)
-    best = search((best[1], best[2], w) for w in weak_grid)
-    return best[1:]
+            if recall >= min_recall:
+                results.append((means.mean(), round(float(t), 3), round(float(u), 3), round(float(w), 3), means, recall))
+        return results
+
+    def best(results):
+        top = None
+        for r in results:
+            if top is None or r[0] > top[0] + 1e-9:
+                top = r
+        return top
+    thresholds = search((t, 0.0, 0.0) for t in grid)
+    top = best(thresholds)
+    # Never lose the article: near its top the mean F1 is flat while recall falls, so of the
+    # thresholds within F1_TIE of the best, the lowest (it keeps the most).
+    chosen = min((r for r in thresholds if r[0] >= top[0] - F1_TIE), key=lambda r: r[1])
+    # Lines no rule proposed may cost little of the mean page recall.
+    chosen = best(search(((chosen[1], u, 0.0) for u in unproposed_grid if u <= chosen[1]),
+                         chosen[5] - UNPROPOSED_RECALL_COST))
+    chosen = best(search((chosen[1], chosen[2], w) for w in weak_grid))
+    return chosen[1:]
 
 
 def header(features_hash, input_kind, threshold, unproposed, weak, frame, oof_auc, means, recall):

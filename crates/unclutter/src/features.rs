@@ -18,7 +18,7 @@ use crate::meta::Category;
 use crate::rules::boilerplate::is_comment_cue;
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 6;
+pub(crate) const VERSION: u32 = 7;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
@@ -68,6 +68,8 @@ const WINDOW: usize = 3;
 /// | `dom_shape_link_share` | share of the characters of the lines of its shape inside links |
 /// | `dom_parent_words` | share of the document's words in the lines whose shape has the line's parent shape (its shape without the last step: a card's title and text share it) |
 /// | `dom_root_share` | share of the document's words inside the content root (a page-wide value) |
+/// | `win10_words`, `win10_removed`, `win10_bullets`, `win10_digits` | over it and the 10 non-blank lines on each side: the mean of `words`, the shares of lines a rule removed and of bulleted lines, the mean `digit_share` |
+/// | `win30_words`, `win30_removed`, `win30_bullets`, `win30_digits` | the same over 30 lines on each side |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -134,16 +136,25 @@ pub const NAMES: [&str; WIDTH] = [
     "dom_shape_link_share",
     "dom_parent_words",
     "dom_root_share",
+    "win10_words",
+    "win10_removed",
+    "win10_bullets",
+    "win10_digits",
+    "win30_words",
+    "win30_removed",
+    "win30_bullets",
+    "win30_digits",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 65;
+pub const WIDTH: usize = 73;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
 pub(crate) const STOP_SHARE: usize = 3;
 pub(crate) const ENDS_SENTENCE: usize = 4;
 pub(crate) const BULLET: usize = 5;
+const DIGIT_SHARE: usize = 6;
 const MENU_ITEM: usize = 8;
 const CLASS: usize = 9;
 pub(crate) const IN_REGION: usize = 13;
@@ -161,6 +172,9 @@ pub(crate) const DOM: usize = 50;
 pub(crate) const DOM_LINK_SHARE: usize = DOM + 3;
 pub(crate) const DOM_HEADING: usize = DOM + 4;
 pub(crate) const SHAPE: usize = 59;
+const WIDE: usize = 65;
+/// The wide windows' reach, non-blank lines on each side (`win10_`, `win30_`).
+const WIDE_WINDOWS: [usize; 2] = [10, 30];
 
 /// The features of every line (segment) of one text, row-major. Row `i` describes segment `i`
 /// of `unclutter_text::Document::parse(input, None)`; [`NAMES`] documents the columns.
@@ -357,7 +371,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         row[STOP_SHARE] = share(stats.stop, stats.words);
         row[4] = flag(ends_like_sentence(trim));
         row[5] = flag(["* ", "• ", "· ", "+ ", "- "].iter().any(|b| trim.starts_with(b)));
-        row[6] = share(digits, visible);
+        row[DIGIT_SHARE] = share(digits, visible);
         row[7] = share(capitals, spaced);
         row[MENU_ITEM] = flag(menu_item);
         let class = analysis.class[i];
@@ -404,6 +418,9 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
     marks.push([0; 2]);
     let mut sums: Vec<[usize; 4]> = Vec::with_capacity(n + 1);
     sums.push([0; 4]);
+    // Over non-blank lines too: log words, removed lines, bulleted lines, digit shares.
+    let mut wide: Vec<[f64; 4]> = Vec::with_capacity(n + 1);
+    wide.push([0.0; 4]);
     let mut ranks = Vec::with_capacity(n); // non-blank lines before each line
     for (i, seg) in doc.segments.iter().enumerate() {
         let row = row_mut(&mut rows, &mut spare, index[i]);
@@ -430,6 +447,13 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
                 last[2] + usize::from(removed.is_some()),
                 last[3] + words_of[i],
             ]);
+            let last = *wide.last().expect("starts with zeros");
+            wide.push([
+                last[0] + f64::from(row[WORDS]),
+                last[1] + f64::from(u8::from(removed.is_some())),
+                last[2] + f64::from(row[BULLET]),
+                last[3] + f64::from(row[DIGIT_SHARE]),
+            ]);
         }
     }
     let ranked = sums.len() - 1;
@@ -451,6 +475,13 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
             row[WIN + k] = (sums[to][k] - sums[from][k]) as f32;
         }
         row[WIN + 3] = log1p(sums[to][3] - sums[from][3]);
+        for (w, reach) in WIDE_WINDOWS.into_iter().enumerate() {
+            let (from, to) = (rank.saturating_sub(reach), (rank + own + reach).min(ranked));
+            let count = (to - from).max(1) as f64;
+            for k in 0..4 {
+                row[WIDE + 4 * w + k] = ((wide[to][k] - wide[from][k]) / count) as f32;
+            }
+        }
         row[REGION_DISTANCE] = if region.is_empty() || region.contains(&i) {
             0.0
         } else if i < region.start {
@@ -671,6 +702,30 @@ mod tests {
         let lines = f.get(0, "doc_lines").unwrap();
         assert_eq!(lines, (13.0f32).ln_1p());
         assert!(f.rows.chunks(WIDTH).all(|row| row[DOC] == lines));
+    }
+
+    #[test]
+    fn wide_windows_average_over_the_lines_they_reach() {
+        // Five bullets, then twenty prose lines, a blank line among them (windows count
+        // non-blank lines only).
+        let mut text = "* one item\n".repeat(5);
+        for i in 0..20 {
+            text.push_str(&format!("Line {i} of the report says the council met on Tuesday to vote.\n"));
+            if i == 9 {
+                text.push('\n');
+            }
+        }
+        let f = Cleaner::new().line_features(&text);
+        let last = f.len() - 1;
+        // The first line reaches itself and ten lines below it: the five bullets among eleven.
+        assert_eq!(f.get(0, "win10_bullets"), Some(5.0 / 11.0));
+        assert_eq!(f.get(last, "win10_bullets"), Some(0.0));
+        // Thirty lines reach the whole text from its last line: 5 of 25.
+        assert_eq!(f.get(last, "win30_bullets"), Some(5.0 / 25.0));
+        let words = f.get(last, "win10_words").unwrap();
+        assert!((words - f.get(last, "words").unwrap()).abs() < 0.1, "prose lines of one length: {words}");
+        let digits = f.get(last, "win10_digits").unwrap();
+        assert!(digits > 0.0 && digits < 0.1, "a number or two in each line: {digits}");
     }
 
     #[test]
