@@ -45,7 +45,7 @@ fn json_offsets_match_the_library() {
         assert_eq!(j["rule"], r.rule().code());
         assert_eq!(j["name"], r.rule().name());
         assert_eq!(j["category"], r.category().as_str());
-        assert_eq!(j["reason"], r.reason());
+        assert_eq!(j["reason"], *r.reason());
     }
     assert_eq!(removed[0]["rule"], "NAV001");
 }

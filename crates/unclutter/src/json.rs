@@ -48,7 +48,7 @@
 //! ```
 //! let cleaned = unclutter::Cleaner::new().clean("Skip to main content\nThe council met on Monday.\n");
 //! let json = serde_json::to_string(&cleaned).unwrap();
-//! let reason = serde_json::to_string(cleaned.removals()[0].reason()).unwrap();
+//! let reason = serde_json::to_string(&cleaned.removals()[0].reason()).unwrap();
 //! assert_eq!(
 //!     json,
 //!     format!(
@@ -178,7 +178,7 @@ impl Serialize for RemovalView<'_> {
         out.serialize_field("rule", &r.rule())?;
         out.serialize_field("name", r.rule().name())?;
         out.serialize_field("category", &r.category())?;
-        out.serialize_field("reason", r.reason())?;
+        out.serialize_field("reason", &*r.reason())?;
         match self.text {
             Some(text) => out.serialize_field("text", text)?,
             None => out.skip_field("text")?,
@@ -225,7 +225,7 @@ mod tests {
             assert_eq!(v["name"], r.rule().name());
             assert_eq!(v["category"], r.category().as_str());
             assert_eq!(v["category"], r.rule().category().as_str());
-            assert_eq!(v["reason"], r.reason());
+            assert_eq!(v["reason"], *r.reason());
             assert_eq!(v.get("path").and_then(Value::as_str), cleaned.path(r.span()));
             assert_eq!(v.as_object().unwrap().len(), 7 + usize::from(cleaned.is_html()), "{v}");
         }
@@ -279,7 +279,7 @@ mod tests {
                         s(r.rule().code()),
                         s(r.rule().name()),
                         s(r.category().as_str()),
-                        s(r.reason()),
+                        s(&r.reason()),
                         s(&input[r.span()]),
                     )
                 })

@@ -1,5 +1,6 @@
 //! One removed piece of the input and why it went.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::meta::{Category, RuleId};
@@ -24,20 +25,114 @@ pub struct Removal {
     pub(crate) reason: Reason,
 }
 
-/// A removal's reason: a static text, or one text shared by every line of a decision (a page
-/// zone), so that removing a million lines does not allocate a million strings.
+/// A removal's reason: a static text, one text shared by every line of a decision (a page
+/// zone), or a content scorer's decision kept as its numbers and written out when read, so that
+/// removing a million lines does not allocate a million sentences.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Reason {
     Static(&'static str),
     Shared(Arc<str>),
+    Scored(Box<Scored>),
+}
+
+/// A scored removal's reason: the proposing rule's reason (none: no rule proposed the line, and
+/// it went for its low score alone), the article region's share of the page's words when it was
+/// too small to place the header and footer, the score, the threshold it fell below, and the
+/// evidence that weighed most.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Scored {
+    pub proposal: Option<Reason>,
+    pub weak_region: Option<f32>,
+    pub score: f32,
+    pub threshold: f32,
+    pub evidence: Evidence,
+}
+
+// Scores and shares are never NaN.
+impl Eq for Scored {}
+
+impl std::fmt::Display for Scored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.proposal {
+            Some(reason) => f.write_str(&reason.text())?,
+            None => f.write_str("no rule proposed it")?,
+        }
+        if let Some(share) = self.weak_region {
+            write!(
+                f,
+                "; the article region holds {:.0}% of the page's words, too little to tell its header and footer",
+                share * 100.0
+            )?;
+        }
+        write!(f, "; content score {:.2} (below {:.2}): {}", self.score, self.threshold, self.evidence)
+    }
+}
+
+/// The evidence that weighed most, kept as numbers and written out when a reason is read: "4
+/// words, no stop words, 5 menu items within 3 lines, no prose line within 3 lines".
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Evidence {
+    pub words: u32,
+    pub stop_share: f32,
+    /// Prose lines, menu items and removed lines within 3 lines.
+    pub window: [u16; 3],
+    pub comment_cue: bool,
+    /// In HTML: the share of link text, and the lines and share of the page's words of the
+    /// line's element shape.
+    pub markup: Option<(f32, u32, f32)>,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.words {
+            1 => f.write_str("1 word")?,
+            w => write!(f, "{w} words")?,
+        }
+        if self.words > 0 {
+            match self.stop_share {
+                0.0 => f.write_str(", no stop words")?,
+                stop => write!(f, ", {:.0}% stop words", stop * 100.0)?,
+            }
+        }
+        let [prose, menu, removed] = self.window;
+        if menu > 0 {
+            write!(f, ", {menu} menu items within 3 lines")?;
+        }
+        if removed > 0 {
+            write!(f, ", {removed} removed lines within 3 lines")?;
+        }
+        match prose {
+            0 => f.write_str(", no prose line within 3 lines")?,
+            p => write!(f, ", {p} prose lines within 3 lines")?,
+        }
+        if self.comment_cue {
+            f.write_str(", reads as a comment's metadata")?;
+        }
+        if let Some((links, lines, words)) = self.markup {
+            if links > 0.0 {
+                write!(f, ", {:.0}% link text", links * 100.0)?;
+            }
+            let lines = if lines == 1 { "1 line".to_string() } else { format!("{lines} lines") };
+            write!(f, ", its element shape has {lines}, {:.0}% of the page's words", words * 100.0)?;
+        }
+        Ok(())
+    }
 }
 
 impl Reason {
-    pub fn as_str(&self) -> &str {
+    /// The reason in words (a scored one is written out here).
+    pub fn text(&self) -> Cow<'_, str> {
         match self {
-            Reason::Static(s) => s,
-            Reason::Shared(s) => s,
+            Reason::Static(s) => Cow::Borrowed(s),
+            Reason::Shared(s) => Cow::Borrowed(s),
+            Reason::Scored(scored) => Cow::Owned(scored.to_string()),
         }
+    }
+}
+
+impl From<Scored> for Reason {
+    fn from(s: Scored) -> Reason {
+        Reason::Scored(Box::new(s))
     }
 }
 
@@ -79,9 +174,10 @@ impl Removal {
         self.rule.category()
     }
 
-    /// A short reason, naming the evidence that decided the removal.
-    pub fn reason(&self) -> &str {
-        self.reason.as_str()
+    /// A short reason, naming the evidence that decided the removal. A content scorer's
+    /// decision is kept as its numbers and written out here, so the text may be owned.
+    pub fn reason(&self) -> Cow<'_, str> {
+        self.reason.text()
     }
 }
 

@@ -48,6 +48,7 @@ use crate::features::{
     STOP_SHARE, WIDTH, WIN, WORDS,
 };
 use crate::meta::RuleId;
+use crate::removal::{Evidence, Scored};
 
 /// The bundled models for plain text and for HTML pages, trained on the devset by
 /// `scripts/train`.
@@ -321,43 +322,17 @@ fn parse_threshold(key: &str, value: &str) -> Result<f32, ScorerError> {
         .ok_or_else(|| ScorerError::Header(format!("{key} {value:?} is not in 0..1")))
 }
 
-/// The evidence that weighed most, in words: "4 words, no stop words, 5 menu items around".
-fn evidence(row: &[f32]) -> String {
-    let count = |v: f32| v.exp_m1().round() as usize;
-    let words = count(row[WORDS]);
-    let mut parts = vec![match words {
-        1 => "1 word".to_string(),
-        w => format!("{w} words"),
-    }];
-    if words > 0 {
-        let stop = row[STOP_SHARE];
-        parts.push(if stop == 0.0 { "no stop words".into() } else { format!("{:.0}% stop words", stop * 100.0) });
+/// The evidence of a line's features that a reason names.
+fn evidence(row: &[f32]) -> Evidence {
+    let count = |v: f32| v.exp_m1().round() as u32;
+    let window = |k: usize| row[WIN + k].min(f32::from(u16::MAX)) as u16;
+    Evidence {
+        words: count(row[WORDS]),
+        stop_share: row[STOP_SHARE],
+        window: [window(0), window(1), window(2)],
+        comment_cue: row[COMMENT_CUE] == 1.0,
+        markup: (row[DOM] == 1.0).then(|| (row[DOM_LINK_SHARE], count(row[SHAPE]), row[SHAPE + 1])),
     }
-    let (prose, menu, removed) = (row[WIN] as usize, row[WIN + 1] as usize, row[WIN + 2] as usize);
-    if menu > 0 {
-        parts.push(format!("{menu} menu items within 3 lines"));
-    }
-    if removed > 0 {
-        parts.push(format!("{removed} removed lines within 3 lines"));
-    }
-    parts.push(match prose {
-        0 => "no prose line within 3 lines".into(),
-        p => format!("{p} prose lines within 3 lines"),
-    });
-    if row[COMMENT_CUE] == 1.0 {
-        parts.push("reads as a comment's metadata".into());
-    }
-    if row[DOM] == 1.0 {
-        if row[DOM_LINK_SHARE] > 0.0 {
-            parts.push(format!("{:.0}% link text", row[DOM_LINK_SHARE] * 100.0));
-        }
-        parts.push(format!(
-            "its element shape has {} lines, {:.0}% of the page's words",
-            count(row[SHAPE]),
-            row[SHAPE + 1] * 100.0
-        ));
-    }
-    parts.join(", ")
 }
 
 /// Decides the scored rules' proposals and the low-scoring lines (module docs), and returns the
@@ -394,12 +369,6 @@ pub(crate) fn decide(
         Some(_) => lower,
         None => Scorer::biased(scorer.threshold(), bias),
     };
-    let weak = region_share.map_or(String::new(), |s| {
-        format!(
-            "; the article region holds {:.0}% of the page's words, too little to tell its header and footer",
-            s * 100.0
-        )
-    });
     let kept: Vec<usize> =
         (0..n).filter(|&i| !decisions.doc().segments[i].is_blank() && decisions.removed_by(i).is_none()).collect();
     // Proposed lines are scored when a decision needs them, once.
@@ -435,8 +404,13 @@ pub(crate) fn decide(
     for (k, s) in chosen {
         let i = kept[k];
         let (rule, reason) = decisions.proposal(i).cloned().expect("only proposed lines are chosen");
-        let why =
-            format!("{}{weak}; content score {s:.2} (below {threshold:.2}): {}", reason.as_str(), evidence(f.row(i)));
+        let why = Scored {
+            proposal: Some(reason),
+            weak_region: region_share,
+            score: s,
+            threshold,
+            evidence: evidence(f.row(i)),
+        };
         decisions.remove_segment(i, rule, why);
     }
     // On a whole page, a line no rule proposed goes when it scores below the lower threshold;
@@ -456,7 +430,8 @@ pub(crate) fn decide(
             }
             let s = scorer.score(f.row(i));
             if s < t {
-                let why = format!("no rule proposed it; content score {s:.2} (below {t:.2}): {}", evidence(f.row(i)));
+                let why =
+                    Scored { proposal: None, weak_region: None, score: s, threshold: t, evidence: evidence(f.row(i)) };
                 decisions.remove_segment(i, rule, why);
             }
         }
