@@ -508,7 +508,10 @@ fn shape_columns(
     rows: &mut [f32],
 ) {
     use std::collections::HashMap;
-    let mut shape_of_path: HashMap<u32, u32> = HashMap::new();
+    // Paths are numbered densely: each line's path id indexes its shape and content hint, and
+    // a shape's string is made once per distinct path.
+    let paths = (0..segments.len()).filter(|&i| !segments[i].is_blank()).map(|i| dom.lines[i].path).max();
+    let mut shape_of_path: Vec<(u32, bool)> = vec![(u32::MAX, false); paths.map_or(0, |p| p as usize + 1)];
     let mut shapes: HashMap<String, u32> = HashMap::new();
     // Per shape: lines, words, link characters, characters, and the index of its parent shape.
     let mut sums: Vec<[usize; 4]> = Vec::new();
@@ -520,13 +523,14 @@ fn shape_columns(
         if seg.is_blank() {
             continue;
         }
-        let path = dom.lines[i].path;
-        let shape = *shape_of_path.entry(path).or_insert_with(|| {
+        let known = &mut shape_of_path[dom.lines[i].path as usize];
+        if known.0 == u32::MAX {
             buf.clear();
             dom.write_path_shape(i, &mut buf);
             let next = shapes.len() as u32;
-            *shapes.entry(buf.clone()).or_insert(next)
-        });
+            *known = (*shapes.entry(buf.clone()).or_insert(next), dom.content_hint(i));
+        }
+        let shape = known.0;
         if shape as usize == sums.len() {
             sums.push([0; 4]);
             let parent = buf.rsplit_once(" > ").map_or("", |(parent, _)| parent);
@@ -555,7 +559,7 @@ fn shape_columns(
         let [lines, words, link_chars, chars] = sums[shape as usize];
         row[SHAPE] = log1p(lines);
         row[SHAPE + 1] = share(words, total_words);
-        row[SHAPE + 2] = flag(dom.content_hint(i));
+        row[SHAPE + 2] = flag(shape_of_path[dom.lines[i].path as usize].1);
         row[SHAPE + 3] = share(link_chars, chars);
         row[SHAPE + 4] = share(parent_words[parent_of[shape as usize] as usize], total_words);
         row[SHAPE + 5] = share(root_words, total_words);
