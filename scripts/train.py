@@ -116,8 +116,14 @@ def page_f1(group, threshold, unproposed=0.0, weak=0.0):
         idx = np.flatnonzero(kept_lines)
         next_bullet = np.zeros(len(group), dtype=bool)
         next_bullet[idx[:-1]] = bullet[idx[1:]]
-        list_heading = (next_bullet & (group["in_region"].to_numpy() == 1.0) & ~bullet
-                        & (group["ends_sentence"].to_numpy() == 0.0))
+        # So does a section's heading, between a finished sentence or list and a paragraph.
+        ends = group["ends_sentence"].to_numpy() == 1.0
+        next_prose = np.zeros(len(group), dtype=bool)
+        next_prose[idx[:-1]] = (group["class_prose"].to_numpy() == 1.0)[idx[1:]]
+        after_end = np.zeros(len(group), dtype=bool)
+        after_end[idx[1:]] = (ends | bullet)[idx[:-1]]
+        list_heading = ((next_bullet | (next_prose & after_end)) & (group["in_region"].to_numpy() == 1.0) & ~bullet
+                        & ~ends)
         cut = low | (kept_lines & ~proposed & ~heading & ~list_heading & (score < unproposed))
     keep = kept_lines & ~cut
     tp = words[keep & label].sum()
@@ -234,7 +240,8 @@ def main():
             fold_models.append(booster.model_to_string())
             print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
         if args.oof_scores:
-            keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region", "bullet", "ends_sentence"]
+            keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region", "bullet", "ends_sentence",
+                           "class_prose"]
             rows[keep].to_csv(f"{args.oof_scores}.{input_kind}.csv", index=False)
         oof_auc = auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
         threshold, unproposed, weak, means, recall = best_thresholds(

@@ -18,7 +18,7 @@ use crate::meta::Category;
 use crate::rules::boilerplate::is_comment_cue;
 
 /// The version of the feature schema: bump it when a column's meaning changes but not its name.
-pub(crate) const VERSION: u32 = 7;
+pub(crate) const VERSION: u32 = 8;
 
 /// Lines on each side of a line that its window features sum over (non-blank lines only).
 const WINDOW: usize = 3;
@@ -70,6 +70,8 @@ const WINDOW: usize = 3;
 /// | `dom_root_share` | share of the document's words inside the content root (a page-wide value) |
 /// | `win10_words`, `win10_removed`, `win10_bullets`, `win10_digits` | over it and the 10 non-blank lines on each side: the mean of `words`, the shares of lines a rule removed and of bulleted lines, the mean `digit_share` |
 /// | `win30_words`, `win30_removed`, `win30_bullets`, `win30_digits` | the same over 30 lines on each side |
+/// | `zone_words` | for a proposed line, share of the document's words in its zone: the run of lines the same rule proposed around it (blank and removed lines do not end a run); 0 otherwise |
+/// | `zone_prose` | prose-class lines in that zone |
 pub const NAMES: [&str; WIDTH] = [
     "is_blank",
     "words",
@@ -144,10 +146,12 @@ pub const NAMES: [&str; WIDTH] = [
     "win30_removed",
     "win30_bullets",
     "win30_digits",
+    "zone_words",
+    "zone_prose",
 ];
 
 /// Number of columns.
-pub const WIDTH: usize = 73;
+pub const WIDTH: usize = 75;
 
 // Column indices of the features filled in more than one place, or read by the scorer.
 pub(crate) const WORDS: usize = 1;
@@ -157,6 +161,7 @@ pub(crate) const BULLET: usize = 5;
 const DIGIT_SHARE: usize = 6;
 const MENU_ITEM: usize = 8;
 const CLASS: usize = 9;
+pub(crate) const CLASS_PROSE: usize = CLASS + 1;
 pub(crate) const IN_REGION: usize = 13;
 const PROSE_BEFORE: usize = 16;
 const WORDS_BEFORE: usize = 17;
@@ -173,6 +178,7 @@ pub(crate) const DOM_LINK_SHARE: usize = DOM + 3;
 pub(crate) const DOM_HEADING: usize = DOM + 4;
 pub(crate) const SHAPE: usize = 59;
 const WIDE: usize = 65;
+const ZONE: usize = 73;
 /// The wide windows' reach, non-blank lines on each side (`win10_`, `win30_`).
 const WIDE_WINDOWS: [usize; 2] = [10, 30];
 
@@ -491,10 +497,49 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         };
         row[DOC..DOC + doc_columns.len()].copy_from_slice(&doc_columns);
     }
+    zone_columns(decisions, &index, &words_of, total_words, &mut rows);
     if let Some(dom) = decisions.dom() {
         shape_columns(dom, &doc.segments, &index, &words_of, total_words, &mut rows);
     }
     LineFeatures { names: &NAMES, rows, index, schema_hash: current_schema_hash() }
+}
+
+/// Fills the `zone_` columns: each run of lines one scored rule proposed (a page header, a
+/// footer, a related block, the lines outside the content root), its words and prose lines.
+fn zone_columns(decisions: &Decisions<'_>, index: &[u32], words_of: &[usize], total_words: usize, rows: &mut [f32]) {
+    let segments = &decisions.doc().segments;
+    let analysis = decisions.made_structure();
+    let mut start = 0;
+    while start < segments.len() {
+        let Some(rule) = decisions.proposal(start).map(|(rule, _)| *rule) else {
+            start += 1;
+            continue;
+        };
+        // The run: lines this rule proposed, and blank or removed lines between them.
+        let (mut end, mut last) = (start + 1, start);
+        let (mut words, mut prose) = (words_of[start], usize::from(analysis.class[start] == LineClass::Prose));
+        while end < segments.len() {
+            match decisions.proposal(end) {
+                Some((other, _)) if *other == rule => {
+                    words += words_of[end];
+                    prose += usize::from(analysis.class[end] == LineClass::Prose);
+                    last = end;
+                }
+                Some(_) => break,
+                None if segments[end].is_blank() || decisions.removed_by(end).is_some() => {}
+                None => break,
+            }
+            end += 1;
+        }
+        for (i, &row) in index.iter().enumerate().take(last + 1).skip(start) {
+            if row != NO_ROW && decisions.proposal(i).is_some_and(|(other, _)| *other == rule) {
+                let at = row as usize * WIDTH;
+                rows[at + ZONE] = share(words, total_words);
+                rows[at + ZONE + 1] = log1p(prose);
+            }
+        }
+        start = last + 1;
+    }
 }
 
 /// Fills the `dom_shape_` and `dom_content_hint` columns: lines grouped by the shape of their
@@ -730,6 +775,21 @@ mod tests {
         assert!((words - f.get(last, "words").unwrap()).abs() < 0.1, "prose lines of one length: {words}");
         let digits = f.get(last, "win10_digits").unwrap();
         assert!(digits > 0.0 && digits < 0.1, "a number or two in each line: {digits}");
+    }
+
+    #[test]
+    fn a_proposed_zone_knows_its_words_and_prose() {
+        let f = Cleaner::new().line_features(PAGE);
+        // The menu at the top is the page header BPL001 proposes: its lines share one zone of
+        // a few words and no prose; the article's lines are in no zone.
+        let header: Vec<usize> = (0..f.len()).filter(|&i| f.get(i, "proposed_header") == Some(1.0)).collect();
+        assert!(header.len() >= 2, "{header:?}");
+        let zone = f.get(header[0], "zone_words").unwrap();
+        assert!(zone > 0.0 && zone < 0.2, "{zone}");
+        assert!(header.iter().all(|&i| f.get(i, "zone_words") == Some(zone)));
+        assert_eq!(f.get(header[0], "zone_prose"), Some(0.0));
+        let prose = (0..f.len()).find(|&i| f.get(i, "class_prose") == Some(1.0)).expect("prose");
+        assert_eq!(f.get(prose, "zone_words"), Some(0.0));
     }
 
     #[test]

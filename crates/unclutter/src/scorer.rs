@@ -44,8 +44,8 @@ use std::sync::{Arc, LazyLock};
 use crate::config::{Bias, InputKind};
 use crate::context::Decisions;
 use crate::features::{
-    self, LineFeatures, BULLET, COMMENT_CUE, DOM, DOM_HEADING, DOM_LINK_SHARE, ENDS_SENTENCE, IN_REGION, SHAPE,
-    STOP_SHARE, WIDTH, WIN, WORDS,
+    self, LineFeatures, BULLET, CLASS_PROSE, COMMENT_CUE, DOM, DOM_HEADING, DOM_LINK_SHARE, ENDS_SENTENCE, IN_REGION,
+    SHAPE, STOP_SHARE, WIDTH, WIN, WORDS,
 };
 use crate::meta::RuleId;
 use crate::removal::{Evidence, Scored};
@@ -423,9 +423,15 @@ pub(crate) fn decide(
                 continue;
             }
             // A list's own heading ("The worst", then its bullets) inside the article region
-            // is the article's outline, as a heading the markup marks is.
-            let next_is_list = kept.get(k + 1).is_some_and(|&j| f.row(j)[BULLET] == 1.0);
-            if next_is_list && f.row(i)[IN_REGION] == 1.0 && f.row(i)[BULLET] == 0.0 && f.row(i)[ENDS_SENTENCE] == 0.0 {
+            // is the article's outline, as a heading the markup marks is; so is a section's
+            // heading, between a finished sentence or list and a paragraph ("Verdict").
+            let next = |column: usize| kept.get(k + 1).is_some_and(|&j| f.row(j)[column] == 1.0);
+            let after_end = k.checked_sub(1).is_some_and(|p| {
+                let prev = f.row(kept[p]);
+                prev[ENDS_SENTENCE] == 1.0 || prev[BULLET] == 1.0
+            });
+            let outline = next(BULLET) || (next(CLASS_PROSE) && after_end);
+            if outline && f.row(i)[IN_REGION] == 1.0 && f.row(i)[BULLET] == 0.0 && f.row(i)[ENDS_SENTENCE] == 0.0 {
                 continue;
             }
             let s = scorer.score(f.row(i));
@@ -605,11 +611,16 @@ The worst
 * Two ports only
 * A dim webcam
 
+Verdict
+
+For a commuter who works on the train the laptop is easy to recommend, whatever its ports.
+
 ",
         );
         let cleaner = Cleaner::builder().scorer(Some(eager_unproposed())).build().unwrap();
         let cleaned = cleaner.clean(&page);
-        for heading in ["The best\n", "The worst\n"] {
+        // "Verdict" heads a section: between the end of a list and a paragraph.
+        for heading in ["The best\n", "The worst\n", "Verdict\n"] {
             assert!(cleaned.text().contains(heading), "{heading:?} lost: {:?}", cleaned.removals());
         }
         // A short line that heads no list is no such heading.

@@ -75,7 +75,8 @@ fn the_fold_models_match_the_feature_schema() {
 }
 
 /// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.911 and
-/// 0.798 when last raised; the targets are 0.92 and 0.82) and from the HTML (0.955 and 0.838;
+/// 0.799 when last set, recall first; the targets are 0.92 and 0.82) and from the HTML (0.955
+/// and 0.838;
 /// the targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
@@ -87,7 +88,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.908, 0.793)), ("HTML", html, (0.95, 0.832))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.795)), ("HTML", html, (0.95, 0.832))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
@@ -100,7 +101,7 @@ fn wcxb_dev_stays_above_its_floors() {
     }
 }
 
-/// Out of fold (0.961 and 0.996 when last raised; the target is 0.96: the rules alone, whose
+/// Out of fold (0.963 and 0.997 when last raised; the target is 0.96: the rules alone, whose
 /// markup thresholds were set on aeb, score 0.961 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
@@ -154,9 +155,8 @@ fn readability_and_trafilatura_eval_stay_above_their_floors() {
     let from_dump = |page: &Page| oof_clean(&cleaners, page);
     let from_html = |page: &Page| oof_clean_html(&cleaners, page);
     let floors: [(&str, Option<f64>, f64); 4] = [
-        // Out of fold: text 0.892 and 0.847, HTML 0.959 and 0.907 when set; text 0.905 and 0.860,
-        // HTML 0.951 and 0.908 since the markup's shape features (one page, hukumusume, whose gold keeps a sidebar
-        // of daily links the HTML model now removes, went 0.83 -> 0.67).
+        // Out of fold: text 0.892 and 0.847, HTML 0.959 and 0.907 when set; text 0.900 and 0.858,
+        // HTML 0.948 and 0.907 since the markup's shape features and the wide windows.
         ("readability real pages, text mode", readability_real_f1(from_dump), 0.88),
         ("readability real pages, HTML mode", readability_real_f1(from_html), 0.94),
         ("trafilatura_eval snippets, text mode", snippet_f1(from_dump), 0.84),

@@ -127,7 +127,10 @@ declare_rule! {
     /// threshold (`unproposed_threshold`, chosen out of fold; the model is below). This is
     /// what lies inside the article region without reading as it: a menu left between two
     /// paragraphs, a "most read" list, a row of tags. The rule has no check of its own; with
-    /// `--scorer none`, or on an already-extracted article, it removes nothing.
+    /// `--scorer none`, or on an already-extracted article, it removes nothing. The article's
+    /// outline never goes by it: a heading the markup marks, and in the article region a list's
+    /// own heading (the next line a bullet) or a section's heading (a short line between a
+    /// finished sentence or list and a paragraph).
     ///
     /// ## Why
     /// The region rules see where the article is; the scorer sees what each line is, with the
