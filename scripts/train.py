@@ -122,9 +122,9 @@ def page_f1(group, threshold, unproposed=0.0, weak=0.0):
         next_prose[idx[:-1]] = (group["class_prose"].to_numpy() == 1.0)[idx[1:]]
         after_end = np.zeros(len(group), dtype=bool)
         after_end[idx[1:]] = (ends | bullet)[idx[:-1]]
-        list_heading = ((next_bullet | (next_prose & after_end)) & (group["in_region"].to_numpy() == 1.0) & ~bullet
-                        & ~ends)
-        cut = low | (kept_lines & ~proposed & ~heading & ~list_heading & (score < unproposed))
+        outline = ((next_bullet | (next_prose & after_end)) & (group["in_region"].to_numpy() == 1.0) & ~bullet
+                   & ~ends)
+        cut = low | (kept_lines & ~proposed & ~heading & ~outline & (score < unproposed))
     keep = kept_lines & ~cut
     tp = words[keep & label].sum()
     kept = words[keep].sum()
@@ -162,11 +162,7 @@ def best_thresholds(frame, grid, unproposed_grid, weak_grid):
         return results
 
     def best(results):
-        top = None
-        for r in results:
-            if top is None or r[0] > top[0] + 1e-9:
-                top = r
-        return top
+        return max(results, key=lambda r: r[0])  # the first of equals
     thresholds = search((t, 0.0, 0.0) for t in grid)
     top = best(thresholds)
     # Never lose the article: near its top the mean F1 is flat while recall falls, so of the

@@ -572,8 +572,15 @@ fn shape_columns(
         if known.0 == u32::MAX {
             buf.clear();
             dom.write_path_shape(i, &mut buf);
-            let next = shapes.len() as u32;
-            *known = (*shapes.entry(buf.clone()).or_insert(next), dom.content_hint(i));
+            let shape = match shapes.get(buf.as_str()) {
+                Some(&shape) => shape,
+                None => {
+                    let next = shapes.len() as u32;
+                    shapes.insert(buf.clone(), next);
+                    next
+                }
+            };
+            *known = (shape, dom.content_hint(i));
         }
         let shape = known.0;
         if shape as usize == sums.len() {
@@ -659,6 +666,17 @@ mod tests {
         assert_eq!(NAMES[DOC], "doc_lines");
         assert_eq!(NAMES[DOC + 6], "doc_article");
         assert_eq!(NAMES[DOM], "html");
+        assert_eq!(NAMES[ENDS_SENTENCE], "ends_sentence");
+        assert_eq!(NAMES[BULLET], "bullet");
+        assert_eq!(NAMES[DIGIT_SHARE], "digit_share");
+        assert_eq!(NAMES[CLASS_PROSE], "class_prose");
+        assert_eq!(NAMES[DOM_LINK_SHARE], "dom_link_share");
+        assert_eq!(NAMES[SHAPE], "dom_shape_lines");
+        assert_eq!(NAMES[SHAPE + 5], "dom_root_share");
+        assert_eq!(NAMES[WIDE], "win10_words");
+        assert_eq!(NAMES[WIDE + 4], "win30_words");
+        assert_eq!(NAMES[ZONE], "zone_words");
+        assert_eq!(NAMES[ZONE + 1], "zone_prose");
         assert_eq!(proposal_column("BPL004").map(|c| NAMES[c]), Some("proposed_outside"));
         assert_eq!(proposal_column("BPL005").map(|c| NAMES[c]), Some("proposed_furniture"));
         for category in Category::ALL {
