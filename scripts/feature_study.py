@@ -96,17 +96,6 @@ def header_thresholds(path):
     return float(values["threshold"]), float(values["unproposed_threshold"]), float(values["weak_region_share"])
 
 
-def out_of_fold(rows, features):
-    scores = np.zeros(len(rows))
-    first = None
-    for k in range(train.FOLDS):
-        test = (rows["fold"] == k).to_numpy()
-        booster = train.train(rows[~test], features)
-        scores[test] = booster.predict(rows.loc[test, features].to_numpy(np.float32))
-        first = first or booster
-    return scores, first
-
-
 def report(name, rows, thresholds, page_types):
     threshold, unproposed, weak = thresholds
     auc = train.auc(rows["label"].to_numpy(), rows["score"].to_numpy(), rows["weight"].to_numpy())
@@ -155,7 +144,7 @@ def main():
     print(f"{args.input}: {len(rows)} lines, thresholds {thresholds}", file=sys.stderr)
 
     if not args.no_baseline:
-        rows["score"], _ = out_of_fold(rows, base)
+        rows["score"], _ = train.out_of_fold(rows, base, "baseline")
         report("baseline", rows, thresholds, page_types)
     if args.family:
         added = {}
@@ -164,9 +153,9 @@ def main():
         for col, values in added.items():
             rows[col] = np.asarray(values, dtype=np.float64)
         features = base + list(added)
-        rows["score"], first = out_of_fold(rows, features)
+        rows["score"], boosters = train.out_of_fold(rows, features, " + ".join(args.family))
         report(" + ".join(args.family), rows, thresholds, page_types)
-        gain = dict(zip(features, first.feature_importance("gain")))
+        gain = dict(zip(features, boosters[0].feature_importance("gain")))
         total = sum(gain.values())
         shares = sorted(((gain[c] / total, c) for c in added), reverse=True)
         print("gain share of the new columns (fold 0): " + ", ".join(f"{c} {s:.2%}" for s, c in shares))

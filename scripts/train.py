@@ -69,6 +69,21 @@ def train(frame, features):
     return lgb.train(PARAMS, data, num_boost_round=ROUNDS)
 
 
+def out_of_fold(rows, features, name=""):
+    """Each row's score by the model trained without its fold (folds group pages by site), and
+    the five fold models."""
+    scores = np.full(len(rows), np.nan)
+    boosters = []
+    fold = rows["fold"].to_numpy()
+    for k in range(FOLDS):
+        test = fold == k
+        booster = train(rows[~test], features)
+        scores[test] = booster.predict(rows.loc[test, features].to_numpy(np.float32))
+        boosters.append(booster)
+        print(f"{name} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
+    return scores, boosters
+
+
 def auc(labels, scores, weights):
     order = np.argsort(scores, kind="mergesort")
     labels, weights = labels[order], weights[order]
@@ -227,14 +242,9 @@ def main():
         ("text", frame[~html].copy(), args.out, "fold"),
         ("html", frame[html].copy(), args.out_html, "html-fold"),
     ]:
-        rows["score"] = np.nan
-        fold_models = []
-        for k in range(FOLDS):
-            test = rows["fold"] == k
-            booster = train(rows[~test], features)
-            rows.loc[test, "score"] = booster.predict(rows.loc[test, features].to_numpy(np.float32))
-            fold_models.append(booster.model_to_string())
-            print(f"{input_kind} fold {k}: {int(test.sum())} lines held out", file=sys.stderr)
+        scores, boosters = out_of_fold(rows, features, input_kind)
+        rows["score"] = scores
+        fold_models = [booster.model_to_string() for booster in boosters]
         if args.oof_scores:
             keep = META + ["score", "ruled", "proposed", "words", "doc_article", "dom_heading", "in_region", "bullet", "ends_sentence",
                            "class_prose"]

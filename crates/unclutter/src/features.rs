@@ -645,38 +645,43 @@ mod tests {
     #[test]
     fn the_columns_are_as_documented() {
         assert_eq!(NAMES.len(), WIDTH);
-        assert_eq!(NAMES[WORDS], "words");
-        assert_eq!(NAMES[MENU_ITEM], "menu_item");
-        assert_eq!(NAMES[CLASS], "class_empty");
-        assert_eq!(NAMES[PROSE_BEFORE], "prose_before");
-        assert_eq!(NAMES[STOP_SHARE], "stop_share");
-        assert_eq!(NAMES[IN_REGION], "in_region");
-        assert_eq!(NAMES[WORDS_BEFORE], "words_before");
-        assert_eq!(NAMES[REGION_DISTANCE], "region_distance");
-        assert_eq!(NAMES[PROPOSED], "proposed_header");
+        // Each column index the code names, against its name.
+        for (column, name) in [
+            (WORDS, "words"),
+            (MENU_ITEM, "menu_item"),
+            (CLASS, "class_empty"),
+            (PROSE_BEFORE, "prose_before"),
+            (STOP_SHARE, "stop_share"),
+            (IN_REGION, "in_region"),
+            (WORDS_BEFORE, "words_before"),
+            (REGION_DISTANCE, "region_distance"),
+            (PROPOSED, "proposed_header"),
+            (COMMENT_CUE, "comment_cue"),
+            (DOM_HEADING, "dom_heading"),
+            (CUES, "cues_before"),
+            (ENDS, "ends_before"),
+            (WIN, "win_prose"),
+            (WIN + 3, "win_words"),
+            (DOC, "doc_lines"),
+            (DOC + 6, "doc_article"),
+            (DOM, "html"),
+            (ENDS_SENTENCE, "ends_sentence"),
+            (BULLET, "bullet"),
+            (DIGIT_SHARE, "digit_share"),
+            (CLASS_PROSE, "class_prose"),
+            (DOM_LINK_SHARE, "dom_link_share"),
+            (SHAPE, "dom_shape_lines"),
+            (SHAPE + 5, "dom_root_share"),
+            (WIDE, "win10_words"),
+            (WIDE + 4, "win30_words"),
+            (ZONE, "zone_words"),
+            (ZONE + 1, "zone_prose"),
+        ] {
+            assert_eq!(NAMES[column], name, "column {column}");
+        }
         assert_eq!(proposal_column("BPL002").map(|c| NAMES[c]), Some("proposed_footer"));
         assert_eq!(proposal_column("BPL003").map(|c| NAMES[c]), Some("proposed_tail"));
         assert_eq!(proposal_column("NAV001"), None);
-        assert_eq!(NAMES[COMMENT_CUE], "comment_cue");
-        assert_eq!(NAMES[DOM_HEADING], "dom_heading");
-        assert_eq!(NAMES[CUES], "cues_before");
-        assert_eq!(NAMES[ENDS], "ends_before");
-        assert_eq!(NAMES[WIN], "win_prose");
-        assert_eq!(NAMES[WIN + 3], "win_words");
-        assert_eq!(NAMES[DOC], "doc_lines");
-        assert_eq!(NAMES[DOC + 6], "doc_article");
-        assert_eq!(NAMES[DOM], "html");
-        assert_eq!(NAMES[ENDS_SENTENCE], "ends_sentence");
-        assert_eq!(NAMES[BULLET], "bullet");
-        assert_eq!(NAMES[DIGIT_SHARE], "digit_share");
-        assert_eq!(NAMES[CLASS_PROSE], "class_prose");
-        assert_eq!(NAMES[DOM_LINK_SHARE], "dom_link_share");
-        assert_eq!(NAMES[SHAPE], "dom_shape_lines");
-        assert_eq!(NAMES[SHAPE + 5], "dom_root_share");
-        assert_eq!(NAMES[WIDE], "win10_words");
-        assert_eq!(NAMES[WIDE + 4], "win30_words");
-        assert_eq!(NAMES[ZONE], "zone_words");
-        assert_eq!(NAMES[ZONE + 1], "zone_prose");
         assert_eq!(proposal_column("BPL004").map(|c| NAMES[c]), Some("proposed_outside"));
         assert_eq!(proposal_column("BPL005").map(|c| NAMES[c]), Some("proposed_furniture"));
         for category in Category::ALL {
