@@ -3,9 +3,11 @@
 
 use super::tokens::{CONTENT, FURNITURE};
 
-/// Elements whose content is never text of the page.
+/// Elements whose content is never text of the page. A `noscript` element's is: the page as a
+/// client without scripts shows it. A `title` shows only in the head, but a head that a
+/// `noscript` or stray content ends early leaves the rest of its elements in the body.
 pub(super) const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "option", "math",
+    "script", "style", "title", "template", "svg", "head", "iframe", "object", "canvas", "select", "option", "math",
     "video", "audio",
 ];
 

@@ -252,6 +252,32 @@ mod tests {
     }
 
     #[test]
+    fn noscript_content_is_the_page_a_scraper_reads() {
+        // A forum that renders its posts with scripts serves them to clients without scripts
+        // in a noscript element: that is the page's text.
+        let p = project(
+            "<html><head><noscript><link rel=stylesheet href=x.css></noscript></head><body>\
+             <div id=app></div><noscript><div class=post><p>I upgraded the router last week.</p>\
+             <p>Same problem here since the update.</p></div></noscript></body></html>",
+        );
+        assert_eq!(p.text, "I upgraded the router last week.\nSame problem here since the update.");
+        assert!(p.path(0).contains("noscript > div.post > p"), "{}", p.path(0));
+        // A tracking pixel, and markup a scripting DOM escaped into text when it saved the page,
+        // are no text; the article around them stays as it was.
+        let p = project(
+            "<body><noscript><img src=/pixel.gif width=1 height=1></noscript>\
+             <p>The council voted on Tuesday.</p>\
+             <noscript>&lt;img src=\"//example.com/c.gif?x=1\" alt=\"beacon\" /&gt;</noscript>\
+             <noscript>\n  &lt;div&gt;&lt;img src=\"/b.gif\"&gt;&lt;/div&gt;</noscript><p>Work starts soon.</p></body>",
+        );
+        assert_eq!(p.text, "The council voted on Tuesday.\nWork starts soon.");
+        // A head left early (here by a pixel in its noscript) leaves its title in the body;
+        // a title is never text of the page.
+        let p = project("<head><noscript><img src=/p.gif></noscript><title>Site</title><p>Body text.</p>");
+        assert_eq!(p.text, "Body text.");
+    }
+
+    #[test]
     fn finds_the_content_root() {
         let para = "<p>The council voted on Tuesday to fund the new bridge across the river after years.</p>";
         let html = format!(

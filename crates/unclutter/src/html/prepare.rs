@@ -1,7 +1,7 @@
 //! The pass over the raw page before parsing: one linear scan that hands the parser only what
 //! the projection uses, in a shape it parses in linear time.
 //!
-//! - Comments, and the contents of `head`, `script`, `style` and `noscript`, and of an `svg`
+//! - Comments, and the contents of `head`, `script` and `style`, and of an `svg`
 //!   with no `svg` inside it, are dropped: the projection never shows them, and on real pages they are nearly half
 //!   the bytes (on the devset's pages: scripts 25%, styles 19%, svg 5%). Their tags stay, so
 //!   the tree keeps its shape.
@@ -30,7 +30,7 @@ use std::borrow::Cow;
 use memchr::{memchr, memchr3, memmem};
 
 /// Elements whose content the projection drops, so the parser need not see it.
-const STRIPPED: &[&[u8]] = &[b"script", b"style", b"noscript"];
+const STRIPPED: &[&[u8]] = &[b"script", b"style"];
 
 /// Elements whose content is raw text to the parser: the scan skips it whole.
 const RAW: &[&[u8]] = &[b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes"];

@@ -29,6 +29,8 @@ pub(super) struct Projector<'h> {
     skipping: Option<NodeId>,
     /// `pre` elements open.
     pre_depth: usize,
+    /// `noscript` elements open.
+    noscript_depth: usize,
     /// Project what inline styles hide too (see [`super::project`]).
     show_styled: bool,
     /// Elements skipped because their inline style hid them.
@@ -71,6 +73,9 @@ impl<'h> Projector<'h> {
         }
         match doc.data(node) {
             Data::Element(el) => self.open_element(doc, node, el),
+            // Markup that a page saved through a scripting DOM escaped into a `noscript`'s text
+            // ("&lt;img src=...&gt;") is code, not text of the page.
+            Data::Text(text) if self.noscript_depth > 0 && text.trim_start().starts_with('<') => {}
             Data::Text(text) => self.add_text(text),
             _ => {}
         }
@@ -94,6 +99,8 @@ impl<'h> Projector<'h> {
         }
         if name == "pre" {
             self.pre_depth += 1;
+        } else if name == "noscript" {
+            self.noscript_depth += 1;
         }
         self.open.push(Frame::new(name, &attrs, block, self.position));
         if name == "a" {
@@ -146,6 +153,8 @@ impl<'h> Projector<'h> {
         self.candidates.close_frame(frame, &mut self.open, self.position);
         if el.name() == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
+        } else if el.name() == "noscript" {
+            self.noscript_depth = self.noscript_depth.saturating_sub(1);
         }
     }
 
