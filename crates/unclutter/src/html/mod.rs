@@ -275,6 +275,9 @@ mod tests {
         // a title is never text of the page.
         let p = project("<head><noscript><img src=/p.gif></noscript><title>Site</title><p>Body text.</p>");
         assert_eq!(p.text, "Body text.");
+        // An iframe in a noscript, closed as if it were void, ends there.
+        let p = project("<body><noscript><iframe src=/gtm height=0 /></noscript><p>The article.</p></body>");
+        assert_eq!(p.text, "The article.");
     }
 
     #[test]

@@ -172,6 +172,8 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
     let mut end_tags = EndTags::default();
     // Depth at which an svg or math element opened: inside, `<x/>` closes itself.
     let mut foreign: Option<usize> = None;
+    // Where the noscript element last opened ends (its first end tag).
+    let mut noscript_end: Option<usize> = None;
     let mut at = 0;
     while let Some(rel) = memchr(b'<', &b[at..]) {
         let start = at + rel;
@@ -251,15 +253,26 @@ pub(crate) fn prepare(html: &str, max_depth: usize, max_tag: usize) -> Cow<'_, s
         if too_deep {
             out.replace(start, end, "");
         }
-        if STRIPPED.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-            let close = end_tags.find(b, end, name).unwrap_or(b.len());
+        let stripped = STRIPPED.iter().any(|s| s.eq_ignore_ascii_case(name));
+        if stripped || RAW.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+            let close = end_tags.find(b, end, name);
+            // Inside a noscript, an element whose content is raw text ends with the noscript
+            // at the latest: its author wrote it for the noscript (`<noscript><iframe src=x
+            // /></noscript>`, an iframe closed as if it were void), which a browser that runs
+            // scripts reads as text to its end tag; parsed as markup, the iframe would swallow
+            // the rest of the page.
+            let bounded = noscript_end.filter(|&n| n >= end && close.is_none_or(|c| c > n));
+            let close = bounded.or(close).unwrap_or(b.len());
             let escaped = name.eq_ignore_ascii_case(b"script") && memmem::find(&b[end..close], b"<!--").is_some();
-            if !escaped || too_deep {
+            if stripped && (!escaped || too_deep) {
                 out.replace(end, close, "");
             }
+            if bounded.is_some() {
+                out.replace(close, close, &end_tag_of(name));
+            }
             at = close;
-        } else if RAW.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-            at = end_tags.find(b, end, name).unwrap_or(b.len());
+        } else if name.eq_ignore_ascii_case(b"noscript") {
+            noscript_end = end_tags.find(b, end, name);
         } else if name.eq_ignore_ascii_case(b"head") {
             // The projection shows nothing of the head; its end must be explicit, and the
             // body must not start inside it.
@@ -436,6 +449,11 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 }
 
 /// Where the end tag of raw-text element `name` starts, searching from `from`.
+/// `</name>`, for an element name the scan read (ASCII letters and digits).
+fn end_tag_of(name: &[u8]) -> String {
+    format!("</{}>", String::from_utf8_lossy(name))
+}
+
 /// The end-tag searches of one scan, remembered per element name. The scan only moves forward,
 /// so the first `</name` after a later position is the one found before while the position has
 /// not passed it, and there is none when none was found before: a page of unclosed `<head>`,
@@ -575,6 +593,28 @@ mod tests {
         );
         assert_eq!(prep("<svg><path d='M0 0'/></svg>x", 99, 99), "<svg></svg>x");
         assert!(matches!(prepare("<div><p>plain</p></div>", 99, 99), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn raw_text_inside_a_noscript_ends_with_it() {
+        // An iframe closed as if it were void would read the rest of the page as its text.
+        assert_eq!(
+            prep("<noscript><iframe src=/gtm height=0 /></noscript><p>a</p>", 99, 99),
+            "<noscript><iframe/></iframe></noscript><p>a</p>"
+        );
+        assert_eq!(
+            prep("<noscript><script>x=1</noscript><p>a</p><script>y</script>", 99, 99),
+            "<noscript><script></script></noscript><p>a</p><script></script>"
+        );
+        // Closed inside the noscript, or outside any, raw text reads to its own end tag.
+        assert_eq!(
+            prep("<noscript><iframe></iframe></noscript><p>a", 99, 99),
+            "<noscript><iframe></iframe></noscript><p>a"
+        );
+        assert_eq!(
+            prep("</noscript><textarea>x</noscript>y</textarea>z", 99, 99),
+            "</noscript><textarea>x</noscript>y</textarea>z"
+        );
     }
 
     #[test]
