@@ -88,7 +88,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.905, 0.795)), ("HTML", html, (0.95, 0.832))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.795)), ("HTML", html, (0.95, 0.845))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))
@@ -101,8 +101,8 @@ fn wcxb_dev_stays_above_its_floors() {
     }
 }
 
-/// Out of fold (0.963 and 0.997 when last raised; the target is 0.96: the rules alone, whose
-/// markup thresholds were set on aeb, score 0.961 in-sample).
+/// Out of fold (0.962 and 0.996 when last measured; the target is 0.96: the rules alone, whose
+/// markup thresholds were set on aeb, score 0.968 in-sample).
 #[test]
 fn aeb_html_mode_stays_above_its_floor() {
     let cleaners = oof_cleaners();
