@@ -215,21 +215,52 @@ const SHOWN_WORDS: usize = 100;
 /// hide most of it is hidden until its scripts run (an anti-flicker wrapper, `<div
 /// style="visibility:hidden">` around the whole body, made visible on load): it is projected
 /// again with what the styles hide, which is kept when it holds at least twice the words and
-/// fifty more (a short page with a hidden line or two keeps it hidden).
+/// fifty more (a short page with a hidden line or two keeps it hidden). A page whose `noscript`
+/// content mostly repeats lines it shows anyway (an article rendered for scripts and again for
+/// clients without them) is projected again without it.
 pub(crate) fn project(html: &str) -> Projection {
     let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
     let doc = dom::Dom::parse(&prepared);
-    let (projection, styled) = walk::Projector::default().project_counting(&doc);
-    if styled == 0 || !unclutter_text::words::words_at_most(&projection.text, SHOWN_WORDS) {
+    let walked = walk::Projector::new(false, true).project_counting(&doc);
+    let show_noscript = !noscript_repeats_the_page(&walked.projection, &walked.noscript_lines);
+    let projection = if show_noscript { walked.projection } else { walk::Projector::new(false, false).project(&doc) };
+    if walked.styled_skipped == 0 || !unclutter_text::words::words_at_most(&projection.text, SHOWN_WORDS) {
         return projection;
     }
-    let shown = walk::Projector::showing_styled().project(&doc);
+    let shown = walk::Projector::new(true, show_noscript).project(&doc);
     let words = |p: &Projection| unclutter_text::words::word_count(&p.text);
     if words(&shown) >= 2 * words(&projection) + 50 {
         shown
     } else {
         projection
     }
+}
+
+/// True when at least half the words of the lines written inside `noscript` elements
+/// (`noscript`, in order) are in lines that also stand outside them, word for word.
+fn noscript_repeats_the_page(projection: &Projection, noscript: &[u32]) -> bool {
+    if noscript.is_empty() {
+        return false;
+    }
+    let mut inside = noscript.iter().copied().peekable();
+    let mut outside = std::collections::HashSet::new();
+    let mut noscript_lines = Vec::with_capacity(noscript.len());
+    for (i, line) in projection.text.split('\n').enumerate() {
+        if inside.next_if_eq(&(i as u32)).is_some() {
+            noscript_lines.push(line);
+        } else {
+            outside.insert(line);
+        }
+    }
+    let (mut repeated, mut total) = (0, 0);
+    for line in noscript_lines {
+        let words = unclutter_text::words::word_count(line);
+        total += words;
+        if outside.contains(line) {
+            repeated += words;
+        }
+    }
+    total > 0 && 2 * repeated >= total
 }
 
 #[cfg(test)]
@@ -275,6 +306,15 @@ mod tests {
         // a title is never text of the page.
         let p = project("<head><noscript><img src=/p.gif></noscript><title>Site</title><p>Body text.</p>");
         assert_eq!(p.text, "Body text.");
+        // An article rendered for scripts and again in a noscript for clients without them
+        // shows once; a noscript that repeats a line or two of a page keeps the rest of its own.
+        let article = "<p>The council voted on Tuesday.</p><p>Work starts soon on the new bridge.</p>";
+        let p = project(&format!("<body><div id=app>{article}</div><noscript>{article}</noscript></body>"));
+        assert_eq!(p.text, "The council voted on Tuesday.\nWork starts soon on the new bridge.");
+        let p = project(&format!(
+            "<body><h1>Router forum</h1><noscript><h1>Router forum</h1>{article}<p>Reply from a moderator.</p></noscript></body>"
+        ));
+        assert_eq!(p.lines.len(), 5, "{}", p.text);
         // An iframe in a noscript, closed as if it were void, ends there.
         let p = project("<body><noscript><iframe src=/gtm height=0 /></noscript><p>The article.</p></body>");
         assert_eq!(p.text, "The article.");

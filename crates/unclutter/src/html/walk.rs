@@ -31,26 +31,40 @@ pub(super) struct Projector<'h> {
     pre_depth: usize,
     /// `noscript` elements open.
     noscript_depth: usize,
+    /// Skip `noscript` elements (see [`super::project`]).
+    skip_noscript: bool,
+    /// The lines written inside a `noscript`, in order.
+    noscript_lines: Vec<u32>,
     /// Project what inline styles hide too (see [`super::project`]).
     show_styled: bool,
     /// Elements skipped because their inline style hid them.
     styled_skipped: u32,
 }
 
+/// A walk's projection, and what the walk saw on the way.
+pub(super) struct Walked {
+    pub projection: Projection,
+    /// Elements skipped because their inline style hid them.
+    pub styled_skipped: u32,
+    /// The lines written inside a `noscript`, in order.
+    pub noscript_lines: Vec<u32>,
+}
+
 impl<'h> Projector<'h> {
-    /// A projector that also shows what inline styles hide.
-    pub fn showing_styled() -> Self {
-        Projector { show_styled: true, ..Projector::default() }
+    /// A projector that also shows what inline styles hide, or not; and `noscript` elements'
+    /// content, or not.
+    pub fn new(show_styled: bool, show_noscript: bool) -> Self {
+        Projector { show_styled, skip_noscript: !show_noscript, ..Projector::default() }
     }
 
     /// Walks `doc` and returns its projection, with the content root chosen.
     pub fn project(self, doc: &'h Dom) -> Projection {
-        self.project_counting(doc).0
+        self.project_counting(doc).projection
     }
 
-    /// Walks `doc` and returns its projection, with the content root chosen, and how many
-    /// elements it skipped because their inline style hid them.
-    pub fn project_counting(mut self, doc: &'h Dom) -> (Projection, u32) {
+    /// Walks `doc` and returns its projection, with the content root chosen, and what it
+    /// skipped or found inside a `noscript`.
+    pub fn project_counting(mut self, doc: &'h Dom) -> Walked {
         for edge in doc.edges() {
             self.position += 1;
             match edge {
@@ -63,7 +77,7 @@ impl<'h> Projector<'h> {
             self.projection.root = Some((root.open, root.close));
             self.projection.root_path = root.path.clone();
         }
-        (self.projection, self.styled_skipped)
+        Walked { projection: self.projection, styled_skipped: self.styled_skipped, noscript_lines: self.noscript_lines }
     }
 
     #[inline]
@@ -87,7 +101,10 @@ impl<'h> Projector<'h> {
     fn open_element(&mut self, doc: &'h Dom, id: NodeId, el: &'h Element) {
         let name = el.name();
         let attrs = Attributes::of(doc.attributes(id));
-        if SKIPPED.contains(&name) || attrs.hidden && !(self.show_styled && attrs.styled_hidden) {
+        if SKIPPED.contains(&name)
+            || (self.skip_noscript && name == "noscript")
+            || attrs.hidden && !(self.show_styled && attrs.styled_hidden)
+        {
             self.styled_skipped += u32::from(attrs.styled_hidden);
             self.skipping = Some(id);
             return;
@@ -164,6 +181,9 @@ impl<'h> Projector<'h> {
     fn end_line(&mut self) {
         if !self.line.flush_into(&mut self.projection, &mut self.open, self.position) {
             return;
+        }
+        if self.noscript_depth > 0 {
+            self.noscript_lines.push((self.projection.lines.len() - 1) as u32);
         }
         let (Some(frame), Some(info)) = (self.open.innermost_mut(), self.projection.lines.last()) else { return };
         let line = self.projection.text.rsplit('\n').next().unwrap_or_default();
