@@ -56,7 +56,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
-use unclutter::{Bias, Cleaner, Scorer};
+use unclutter::{Bias, Cleaner, InputKind, Scorer};
 use unclutter_eval::{Devset, Entry, Page, PageScore, Prf, Report};
 
 /// Cleans every page of devset folders and scores the outputs with the measures of score.py.
@@ -114,6 +114,10 @@ struct Args {
     /// Also print the scores of each value of this index field.
     #[arg(long, value_name = "FIELD")]
     by: Option<GroupBy>,
+
+    /// Read every text as this kind (`page` or `article`) instead of telling it by its evidence.
+    #[arg(long, value_name = "KIND")]
+    input_kind: Option<InputKind>,
 }
 
 /// The index fields `--by` groups pages by.
@@ -171,8 +175,13 @@ fn run(args: &Args) -> Result<(), String> {
             return Err(format!("{}: no such directory (expected a devset folder with an index.jsonl)", dir.display()));
         }
     }
-    let builder =
-        || Cleaner::builder().bias(args.bias).select(args.select.iter().cloned()).ignore(args.ignore.iter().cloned());
+    let builder = || {
+        Cleaner::builder()
+            .bias(args.bias)
+            .input_kind(args.input_kind)
+            .select(args.select.iter().cloned())
+            .ignore(args.ignore.iter().cloned())
+    };
     let cleaners = match (&args.oof, args.no_scorer) {
         (Some(dir), _) => {
             let parse = |text: &String| Scorer::parse(text).map_err(|e| format!("{}: {e}", dir.display()));
