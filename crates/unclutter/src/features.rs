@@ -153,12 +153,15 @@ pub const NAMES: [&str; WIDTH] = [
 /// Number of columns.
 pub const WIDTH: usize = 75;
 
-// Column indices of the features filled in more than one place, or read by the scorer.
+// Column indices, by name (the table above gives their meanings).
+const IS_BLANK: usize = 0;
 pub(crate) const WORDS: usize = 1;
+const CHARS: usize = 2;
 pub(crate) const STOP_SHARE: usize = 3;
 pub(crate) const ENDS_SENTENCE: usize = 4;
 pub(crate) const BULLET: usize = 5;
 const DIGIT_SHARE: usize = 6;
+const CAP_SHARE: usize = 7;
 const MENU_ITEM: usize = 8;
 const CLASS: usize = 9;
 pub(crate) const CLASS_PROSE: usize = CLASS + 1;
@@ -213,7 +216,7 @@ pub struct LineFeatures {
 /// The row every blank line reads as: `is_blank` set, every other column zero.
 const BLANK_ROW: [f32; WIDTH] = {
     let mut row = [0.0; WIDTH];
-    row[0] = 1.0;
+    row[IS_BLANK] = 1.0;
     row
 };
 
@@ -371,14 +374,14 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
             capitals += usize::from(capitalised(word));
         }
         let menu_item = !blank && is_menu_item(core, &stats);
-        row[0] = flag(blank);
+        row[IS_BLANK] = flag(blank);
         row[WORDS] = log1p(words);
-        row[2] = log1p(trim.chars().count());
+        row[CHARS] = log1p(trim.chars().count());
         row[STOP_SHARE] = share(stats.stop, stats.words);
-        row[4] = flag(ends_like_sentence(trim));
-        row[5] = flag(["* ", "• ", "· ", "+ ", "- "].iter().any(|b| trim.starts_with(b)));
+        row[ENDS_SENTENCE] = flag(ends_like_sentence(trim));
+        row[BULLET] = flag(["* ", "• ", "· ", "+ ", "- "].iter().any(|b| trim.starts_with(b)));
         row[DIGIT_SHARE] = share(digits, visible);
-        row[7] = share(capitals, spaced);
+        row[CAP_SHARE] = share(capitals, spaced);
         row[MENU_ITEM] = flag(menu_item);
         let class = analysis.class[i];
         let class_at = match class {
@@ -647,7 +650,10 @@ mod tests {
         assert_eq!(NAMES.len(), WIDTH);
         // Each column index the code names, against its name.
         for (column, name) in [
+            (IS_BLANK, "is_blank"),
             (WORDS, "words"),
+            (CHARS, "chars"),
+            (CAP_SHARE, "cap_share"),
             (MENU_ITEM, "menu_item"),
             (CLASS, "class_empty"),
             (PROSE_BEFORE, "prose_before"),

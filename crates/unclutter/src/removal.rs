@@ -95,15 +95,16 @@ impl std::fmt::Display for Evidence {
             }
         }
         let [prose, menu, removed] = self.window;
+        let s = |n: u16| if n == 1 { "" } else { "s" };
         if menu > 0 {
-            write!(f, ", {menu} menu items within 3 lines")?;
+            write!(f, ", {menu} menu item{} within 3 lines", s(menu))?;
         }
         if removed > 0 {
-            write!(f, ", {removed} removed lines within 3 lines")?;
+            write!(f, ", {removed} removed line{} within 3 lines", s(removed))?;
         }
         match prose {
             0 => f.write_str(", no prose line within 3 lines")?,
-            p => write!(f, ", {p} prose lines within 3 lines")?,
+            p => write!(f, ", {p} prose line{} within 3 lines", s(p))?,
         }
         if self.comment_cue {
             f.write_str(", reads as a comment's metadata")?;
@@ -112,8 +113,8 @@ impl std::fmt::Display for Evidence {
             if links > 0.0 {
                 write!(f, ", {:.0}% link text", links * 100.0)?;
             }
-            let lines = if lines == 1 { "1 line".to_string() } else { format!("{lines} lines") };
-            write!(f, ", its element shape has {lines}, {:.0}% of the page's words", words * 100.0)?;
+            let plural = if lines == 1 { "" } else { "s" };
+            write!(f, ", its element shape has {lines} line{plural}, {:.0}% of the page's words", words * 100.0)?;
         }
         Ok(())
     }
@@ -242,6 +243,23 @@ mod tests {
 
     fn spans(v: &[Removal]) -> Vec<Span> {
         v.iter().map(|r| r.span).collect()
+    }
+
+    #[test]
+    fn evidence_reads_as_words() {
+        let one =
+            Evidence { words: 1, stop_share: 0.0, window: [0, 4, 0], comment_cue: false, markup: Some((0.5, 1, 0.02)) };
+        assert_eq!(
+            one.to_string(),
+            "1 word, no stop words, 4 menu items within 3 lines, no prose line within 3 lines, 50% link text, \
+             its element shape has 1 line, 2% of the page's words"
+        );
+        let many = Evidence { words: 12, stop_share: 0.5, window: [2, 0, 1], comment_cue: true, markup: None };
+        assert_eq!(
+            many.to_string(),
+            "12 words, 50% stop words, 1 removed line within 3 lines, 2 prose lines within 3 lines, \
+             reads as a comment's metadata"
+        );
     }
 
     #[test]
