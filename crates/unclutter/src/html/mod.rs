@@ -221,13 +221,14 @@ const SHOWN_WORDS: usize = 100;
 pub(crate) fn project(html: &str) -> Projection {
     let prepared = prepare::prepare(html, MAX_DEPTH, MAX_TAG);
     let doc = dom::Dom::parse(&prepared);
-    let walked = walk::Projector::new(false, true).project_counting(&doc);
+    let walked = walk::Projector::default().project_counting(&doc);
     let show_noscript = !noscript_repeats_the_page(&walked.projection, &walked.noscript_lines);
-    let projection = if show_noscript { walked.projection } else { walk::Projector::new(false, false).project(&doc) };
+    let projection =
+        if show_noscript { walked.projection } else { walk::Projector::default().noscript(false).project(&doc) };
     if walked.styled_skipped == 0 || !unclutter_text::words::words_at_most(&projection.text, SHOWN_WORDS) {
         return projection;
     }
-    let shown = walk::Projector::new(true, show_noscript).project(&doc);
+    let shown = walk::Projector::default().showing_styled().noscript(show_noscript).project(&doc);
     let words = |p: &Projection| unclutter_text::words::word_count(&p.text);
     if words(&shown) >= 2 * words(&projection) + 50 {
         shown

@@ -51,10 +51,16 @@ pub(super) struct Walked {
 }
 
 impl<'h> Projector<'h> {
-    /// A projector that also shows what inline styles hide, or not; and `noscript` elements'
-    /// content, or not.
-    pub fn new(show_styled: bool, show_noscript: bool) -> Self {
-        Projector { show_styled, skip_noscript: !show_noscript, ..Projector::default() }
+    /// The same projector, also showing what inline styles hide.
+    pub fn showing_styled(mut self) -> Self {
+        self.show_styled = true;
+        self
+    }
+
+    /// The same projector, showing `noscript` elements' content (the default) or not.
+    pub fn noscript(mut self, show: bool) -> Self {
+        self.skip_noscript = !show;
+        self
     }
 
     /// Walks `doc` and returns its projection, with the content root chosen.
