@@ -11,7 +11,7 @@ use std::cell::Cell;
 use unclutter_text::language::Language;
 use unclutter_text::{Document, Span};
 
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, LineStats};
 use crate::config::{InputKind, Settings};
 use crate::html::Projection;
 use crate::input_kind::InputEvidence;
@@ -32,6 +32,8 @@ pub(crate) struct Decisions<'a> {
     structure: Option<Analysis>,
     /// The document's language, detected by the first analysis.
     language: Option<Language>,
+    /// Each line's words and stop words, counted once for the input's evidence and the rounds.
+    line_stats: LineStats,
     /// Loop steps taken, for [`crate::Work`].
     steps: Cell<u64>,
     /// In HTML mode, what the markup says of each line (one line per segment).
@@ -102,6 +104,7 @@ impl<'a> Decisions<'a> {
             phrase_marks: Vec::new(),
             structure: None,
             language: None,
+            line_stats: LineStats::default(),
             steps: Cell::new(0),
             dom,
             article_ends,
@@ -160,6 +163,11 @@ impl<'a> Decisions<'a> {
         self.scored.get(rule.index()).copied().unwrap_or(false)
     }
 
+    /// Each line's words and stop words, counted once (see [`LineStats`]).
+    pub(crate) fn line_stats(&mut self) -> &mut LineStats {
+        &mut self.line_stats
+    }
+
     /// The structural analysis of the lines kept so far, made once per context round.
     pub fn structure(&mut self) -> &Analysis {
         if self.structure.is_none() {
@@ -170,6 +178,7 @@ impl<'a> Decisions<'a> {
                 self.settings.bias,
                 &self.steps,
                 &mut self.language,
+                &mut self.line_stats,
             );
             self.structure = Some(analysis);
             self.structure_at = self.removals.len();

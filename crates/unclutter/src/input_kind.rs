@@ -10,7 +10,7 @@ use unclutter_text::language::Stats;
 use unclutter_text::words::ends_like_sentence;
 use unclutter_text::Document;
 
-use crate::analysis::sample_language;
+use crate::analysis::{sample_language, LineStats};
 use crate::config::InputKind;
 
 /// Bytes of long lines handed to language detection.
@@ -76,10 +76,20 @@ pub(crate) enum Removed {
 impl InputEvidence {
     /// Reads the evidence of `doc`; `furniture(i)` says whether a phrase or line rule removed
     /// line `i` as page furniture.
+    #[cfg(test)]
     pub(crate) fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed) -> InputEvidence {
+        InputEvidence::read_counting(doc, removed, &mut LineStats::default())
+    }
+
+    /// As [`InputEvidence::read`], with the lines' word counts kept in `stats` for the
+    /// structural analysis to read again.
+    pub(crate) fn read_counting(
+        doc: &Document<'_>,
+        removed: impl Fn(usize) -> Removed,
+        stats: &mut LineStats,
+    ) -> InputEvidence {
         // The language of the page's first long lines, as the structural analysis reads it.
         let language = sample_language(doc, &|_| false);
-        let mut buf = String::new();
         let mut evidence = InputEvidence::default();
         let mut run = 0;
         // The longest run ending after the last prose line so far.
@@ -106,7 +116,7 @@ impl InputEvidence {
                 continue;
             }
             let core = doc.text(seg.core());
-            let stats = language.stop_stats(core, &mut buf);
+            let stats = stats.get(doc, i, &language);
             if stats.length() >= PROSE_WORDS && ends_like_sentence(doc.text(seg.trim())) {
                 evidence.prose_lines += 1;
                 evidence.lines_after_prose = 0;

@@ -99,15 +99,57 @@ pub(super) fn stop_words_count(language: &Language) -> bool {
 
 /// The words and stop words of each kept line (of its core, without decoration); none for
 /// blank and removed lines.
+#[cfg(test)]
 pub(super) fn line_stats(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, language: &Language) -> Vec<Stats> {
-    let mut scratch = String::new();
+    line_stats_cached(doc, removed, language, &mut LineStats::default())
+}
+
+/// As [`line_stats`], each line counted at most once per `cache`.
+pub(super) fn line_stats_cached(
+    doc: &Document<'_>,
+    removed: &impl Fn(usize) -> bool,
+    language: &Language,
+    cache: &mut LineStats,
+) -> Vec<Stats> {
     let mut word_counts = vec![Stats::default(); doc.segments.len()];
     for (i, counts) in word_counts.iter_mut().enumerate() {
         if is_kept_text(doc, removed, i) {
-            *counts = language.stop_stats(doc.text(doc.segments[i].core()), &mut scratch);
+            *counts = cache.get(doc, i, language);
         }
     }
     word_counts
+}
+
+/// The words and stop words of a document's lines in one language, each line counted once: the
+/// input's evidence and every context round's analysis read the same counts (the language is
+/// that of a sample, and a sample's language is a function of its code, so counts in another
+/// language start the cache afresh).
+///
+/// ```text
+/// cache.get(doc, 3, &en)  // counts line 3
+/// cache.get(doc, 3, &en)  // the same counts, not counted again
+/// cache.get(doc, 3, &de)  // counts it in German; the English counts are gone
+/// ```
+#[derive(Debug, Default)]
+pub(crate) struct LineStats {
+    language: Option<Option<&'static str>>,
+    stats: Vec<Option<Stats>>,
+    scratch: String,
+}
+
+impl LineStats {
+    /// The counts of line `i` of `doc` (of its core) in `language`.
+    pub fn get(&mut self, doc: &Document<'_>, i: usize, language: &Language) -> Stats {
+        if self.language != Some(language.code) {
+            self.language = Some(language.code);
+            self.stats.clear();
+        }
+        if self.stats.len() < doc.segments.len() {
+            self.stats.resize(doc.segments.len(), None);
+        }
+        let scratch = &mut self.scratch;
+        *self.stats[i].get_or_insert_with(|| language.stop_stats(doc.text(doc.segments[i].core()), scratch))
+    }
 }
 
 /// The paragraphs of the kept lines, in order, each as the range of segments from its first
@@ -322,6 +364,24 @@ mod tests {
 
     fn english() -> Language {
         Language::detect("The council voted on Tuesday to fund the new bridge across the river, and the mayor said that it would open in May.")
+    }
+
+    #[test]
+    fn line_stats_are_counted_once_per_language() {
+        let doc = Document::parse("Home\nDie Stadt und der Fluss sind in der Nacht ruhig.\n", None);
+        let german = Language::detect("Der Stadtrat hat am Dienstag beschlossen, die neue Brücke über den Fluss zu bauen, und sie soll im Mai öffnen.");
+        let mut cache = LineStats::default();
+        let english_counts = cache.get(&doc, 1, &english());
+        assert_eq!((english_counts.words, english_counts.stop), (10, 1), "only 'in' is English");
+        assert!(cache.stats[1].is_some() && cache.stats[0].is_none(), "counted when asked, once");
+        // The same line in German: counted again, and the English counts are gone.
+        let german_counts = cache.get(&doc, 1, &german);
+        assert_eq!((german_counts.words, german_counts.stop), (10, 6), "die, und, der, sind, in, der");
+        assert_eq!(cache.get(&doc, 1, &german).stop, 6);
+        // What the cache gives is what counting gives.
+        let fresh = line_stats(&doc, &|_| false, &german);
+        let cached = line_stats_cached(&doc, &|_| false, &german, &mut cache);
+        assert_eq!(format!("{fresh:?}"), format!("{cached:?}"));
     }
 
     #[test]

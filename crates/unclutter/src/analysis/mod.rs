@@ -36,8 +36,8 @@ use unclutter_text::Document;
 
 use crate::config::Bias;
 
-pub(crate) use classify::sample_language;
-use classify::{classify, line_stats, paragraphs, repeated_lines};
+use classify::{classify, line_stats_cached, paragraphs, repeated_lines};
+pub(crate) use classify::{sample_language, LineStats};
 use region::{bridge, densest_run, lone_blurbs, walls, Direction, Scoring};
 use thresholds::Thresholds;
 use widen::{widen_down, widen_up};
@@ -136,6 +136,7 @@ pub(crate) fn analyse(
     bias: Bias,
     steps: &Cell<u64>,
     language_cache: &mut Option<Language>,
+    stats_cache: &mut LineStats,
 ) -> Analysis {
     let thresholds = Thresholds::for_bias(bias);
     // Each step below visits every line a bounded number of times; the bridges count their own.
@@ -143,7 +144,7 @@ pub(crate) fn analyse(
 
     // The language is detected once per document, in the first round that needs it.
     let language = *language_cache.get_or_insert_with(|| sample_language(doc, &removed));
-    let word_counts = line_stats(doc, &removed, &language);
+    let word_counts = line_stats_cached(doc, &removed, &language, stats_cache);
     let paragraphs = paragraphs(doc, &removed, &word_counts);
     let repeated = repeated_lines(doc, &paragraphs, &word_counts);
     let lines = classify(doc, &paragraphs, word_counts, repeated, &language, &thresholds);
@@ -188,7 +189,7 @@ mod tests {
 
     fn analyse_text(text: &str, bias: Bias) -> Analysis {
         let doc = Document::parse(text, None);
-        analyse(&doc, |_| false, bias, &Cell::new(0), &mut None)
+        analyse(&doc, |_| false, bias, &Cell::new(0), &mut None, &mut LineStats::default())
     }
 
     const PAGE: &str = "Example Examiner\nHome\nNews\nSport\nWeather\n\n\
@@ -213,14 +214,15 @@ mod tests {
     fn the_steps_are_counted() {
         let doc = Document::parse(PAGE, None);
         let steps = Cell::new(0);
-        analyse(&doc, |_| false, Bias::Balanced, &steps, &mut None);
+        analyse(&doc, |_| false, Bias::Balanced, &steps, &mut None, &mut LineStats::default());
         assert!(steps.get() >= 8 * doc.segments.len() as u64);
     }
 
     #[test]
     fn a_removed_menu_leaves_no_header() {
         let doc = Document::parse(PAGE, None);
-        let analysis = analyse(&doc, |i| (1..5).contains(&i), Bias::Balanced, &Cell::new(0), &mut None);
+        let analysis =
+            analyse(&doc, |i| (1..5).contains(&i), Bias::Balanced, &Cell::new(0), &mut None, &mut LineStats::default());
         // With the menu gone, the site's name stands apart above the title: a second title line.
         assert_eq!(analysis.region, 0..10);
         assert!(!analysis.header_is_page);

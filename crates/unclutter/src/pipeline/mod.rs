@@ -236,11 +236,14 @@ impl Pipeline {
         lines::run(&self.lines, &mut decisions);
         // A page's own furniture, as the phrase and line rules found it, is evidence of its kind;
         // an HTML page is a page.
-        let evidence = InputEvidence::read(&doc, |i| match decisions.removed_by(i) {
-            None => Removed::No,
-            Some(r) if is_furniture(r.category()) => Removed::Furniture,
-            Some(_) => Removed::Other,
-        });
+        let removed: Vec<Removed> = (0..doc.segments.len())
+            .map(|i| match decisions.removed_by(i) {
+                None => Removed::No,
+                Some(r) if is_furniture(r.category()) => Removed::Furniture,
+                Some(_) => Removed::Other,
+            })
+            .collect();
+        let evidence = InputEvidence::read_counting(&doc, |i| removed[i], decisions.line_stats());
         let kind = match (dom, self.settings.input_kind) {
             (Some(_), _) => InputKind::Page,
             (None, Some(forced)) => forced,
