@@ -332,11 +332,13 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         return LineFeatures { names: &NAMES, rows, index, schema_hash: current_schema_hash() };
     }
     decisions.current_structure();
+    // The last reader of the pass's word counts: the lines the rules removed were counted for
+    // the input's evidence, or are counted here once.
+    let mut counts = std::mem::take(decisions.line_stats());
     let decisions = &*decisions;
     let analysis = decisions.made_structure();
     let language = decisions.language().expect("the analysis detected the language");
     let (kind, evidence) = decisions.input();
-    let mut buf = String::new();
     let mut doc_columns = [
         log1p(evidence.lines),
         log1p(evidence.menu_lines),
@@ -360,7 +362,7 @@ pub(crate) fn compute(decisions: &mut Decisions<'_>) -> LineFeatures {
         let stats = match (blank, decisions.removed_by(i)) {
             (true, _) => Default::default(),
             (false, None) => analysis.word_counts[i],
-            (false, Some(_)) => language.stop_stats(core, &mut buf),
+            (false, Some(_)) => counts.get(doc, i, &language),
         };
         let words = stats.length();
         let (mut digits, mut visible) = (0, 0);
