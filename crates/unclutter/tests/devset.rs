@@ -75,8 +75,7 @@ fn the_fold_models_match_the_feature_schema() {
 }
 
 /// wcxb_dev, out of fold: its articles and all seven page types, from the dumps (0.911 and
-/// 0.799 when last set, recall first; the targets are 0.92 and 0.82) and from the HTML (0.955
-/// and 0.838;
+/// 0.800 when last set; the targets are 0.92 and 0.82) and from the HTML (0.954 and 0.854;
 /// the targets are 0.95 and 0.86).
 #[test]
 fn wcxb_dev_stays_above_its_floors() {
@@ -88,7 +87,7 @@ fn wcxb_dev_stays_above_its_floors() {
     let cleaners = oof_cleaners();
     let text = Report::score(&devset, |page| oof_clean(&cleaners, page));
     let html = Report::score(&devset, |page| oof_clean_html(&cleaners, page));
-    for (mode, report, floors) in [("text", text, (0.905, 0.795)), ("HTML", html, (0.95, 0.845))] {
+    for (mode, report, floors) in [("text", text, (0.905, 0.795)), ("HTML", html, (0.95, 0.85))] {
         let all = report.text_summary().expect("full-text gold").output.f1;
         let articles = report
             .text_summary_where(|page| page.entry.page_type.as_deref() == Some("article"))

@@ -72,6 +72,17 @@ impl<'h> Frame<'h> {
         matches!(self.furniture, Some("comment" | "disqus"))
     }
 
+    /// The element's shape: a hash of its tag name and first class, never 0. Siblings of one
+    /// shape in a row are a list's items.
+    #[inline]
+    pub fn shape(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.name.bytes().chain([b'.']).chain(self.class.unwrap_or("").bytes()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        hash.max(1)
+    }
+
     /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.
     pub fn write_step(&self, out: &mut String) {
         use std::fmt::Write as _;

@@ -352,6 +352,33 @@ mod tests {
         assert!(p.root.is_some() && p.in_root(1), "a section front keeps its cards: {:?}", p.root_path);
     }
 
+    #[test]
+    fn a_list_of_cards_around_a_blurb_is_the_root() {
+        // A shop's grid: each product a name, a price, a colour count; one has a long blurb.
+        let product = "<li class=product><a href=/p>Trail runner two</a><span>$120</span><span>3 colours</span></li>";
+        let blurb = "<li class=product><a href=/p>Trail runner one</a><span>$140</span>\
+                     <div>A light shoe with a rocker sole that rolls you forward on long runs.</div></li>";
+        let html = format!(
+            "<body><nav><a href=/>Home</a> <a href=/men>Men</a></nav>\
+             <div class=grid><ul class=products>{blurb}{}</ul></div><footer><p>Footer</p></footer></body>",
+            product.repeat(12)
+        );
+        let p = project(&html);
+        assert_eq!(p.root_path, "div.grid", "the grid, not its one blurb");
+        let price = p.text.lines().position(|l| l.contains("$120")).expect("a price line");
+        assert!(p.in_root(price));
+        assert!(!p.in_root(p.lines.len() - 1), "the footer stays outside");
+
+        // A menu's items are links, not cards: the story stays the root.
+        let item = "<li class=item><a href=/x>Section name here</a></li>";
+        let story = "<p>The council voted on Tuesday to fund the new bridge across the river after years.</p>";
+        let html = format!(
+            "<body><div class=top><ul class=menu>{}</ul></div><div class=story>{story}</div></body>",
+            item.repeat(40)
+        );
+        assert_eq!(project(&html).root_path, "div.story");
+    }
+
     /// The projection of the page as html5ever parses it without the pre-parse pass.
     fn project_unprepared(html: &str) -> Projection {
         walk::Projector::default().project(&dom::Dom::parse(html))

@@ -12,6 +12,13 @@ const CONTAINERS: &[&str] =
 /// Most prose characters a teaser card's blurb holds.
 const TEASER_PROSE: u64 = 600;
 
+/// Fewest same-shaped sibling elements in a row that make a list of cards (a listing's
+/// stories, a shop's products, a forum's posts).
+const LIST_ITEMS: u32 = 4;
+/// How many times the chosen root's text a list of cards around it must hold for the list to
+/// be the content: the root is then one card of it.
+const LIST_OVER_CARD: u64 = 3;
+
 /// The prose counted inside an element so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Prose {
@@ -21,6 +28,30 @@ pub(super) struct Prose {
     pub teaser: u64,
     /// A heading inside is all link text (a teaser card's title, when the prose is short).
     pub link_heading: bool,
+    /// Characters of every line inside, and of their link text.
+    pub text: u64,
+    pub link_text: u64,
+    /// The run of same-shaped children being closed: its shape, and the list it makes so far.
+    run_shape: u64,
+    run: CardList,
+    /// The list of cards with the most text inside the element (its children's or deeper).
+    pub list: CardList,
+}
+
+/// A run of same-shaped sibling elements (tag and first class): how many, and the characters
+/// of text and of link text they hold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct CardList {
+    pub items: u32,
+    pub text: u64,
+    pub link_text: u64,
+}
+
+impl CardList {
+    /// A list of at least [`LIST_ITEMS`] cards that are not mostly links (a menu's items are).
+    fn is_cards(&self) -> bool {
+        self.items >= LIST_ITEMS && self.link_text * 4 < self.text * 3
+    }
 }
 
 impl Prose {
@@ -34,6 +65,8 @@ impl Prose {
         if chars == 0 {
             return;
         }
+        self.text += chars;
+        self.link_text += u64::from(info.link_chars);
         if matches!(info.kind, BlockKind::Heading(_)) && info.links_at_least(7) {
             self.link_heading = true;
             return;
@@ -59,11 +92,32 @@ impl Prose {
     }
 
     /// Adds the settled count of a closed child; a teaser card's link heading is its own.
+    /// `shape` names the child's tag and first class (0 for a child that is no card: page
+    /// furniture): same-shaped children in a row make a list of cards.
     #[inline]
-    fn add_child(&mut self, child: &Prose, child_is_teaser: bool) {
+    fn add_child(&mut self, child: &Prose, child_is_teaser: bool, shape: u64) {
         self.chars += child.chars;
         self.teaser += child.teaser;
         self.link_heading |= child.link_heading && !child_is_teaser;
+        self.text += child.text;
+        self.link_text += child.link_text;
+        if child.text == 0 {
+            return;
+        }
+        if shape == 0 || shape != self.run_shape {
+            self.run_shape = shape;
+            self.run = CardList::default();
+        }
+        if shape != 0 {
+            self.run.items += 1;
+            self.run.text += child.text;
+            self.run.link_text += child.link_text;
+        }
+        for list in [self.run, child.list] {
+            if list.is_cards() && list.text > self.list.text {
+                self.list = list;
+            }
+        }
     }
 }
 
@@ -73,6 +127,10 @@ pub(super) struct Candidate {
     /// Prose characters inside, teaser blurbs apart.
     pub prose: u64,
     pub teaser: u64,
+    /// Characters of every line inside.
+    pub text: u64,
+    /// The list of cards with the most text inside.
+    pub list: CardList,
     /// Open ancestors.
     pub depth: usize,
     /// Traversal positions of the opening and the closing.
@@ -107,6 +165,8 @@ impl RootCandidates {
             self.candidates.push(Candidate {
                 prose: frame.prose.chars,
                 teaser: frame.prose.teaser,
+                text: frame.prose.text,
+                list: frame.prose.list,
                 depth: open.depth(),
                 open: frame.open,
                 close,
@@ -114,15 +174,17 @@ impl RootCandidates {
                 hinted: frame.content_hint,
             });
         }
+        let shape = if frame.furniture.is_some() { 0 } else { frame.shape() };
         if let Some(parent) = open.innermost_mut() {
-            parent.prose.add_child(&frame.prose, teaser);
+            parent.prose.add_child(&frame.prose, teaser, shape);
         }
     }
 
     /// The content root: the deepest candidate holding at least 70% of the page's prose; an
     /// `article`, `main` or article-body element holding 50% wins over a deeper plain one,
     /// unless that one holds 90% of its prose. Teaser blurbs are not prose, unless they are
-    /// nearly all the page has (a section front).
+    /// nearly all the page has (a section front). A list of cards around that candidate that
+    /// holds far more text than it is the root instead ([`Self::list_around`]).
     pub fn choose(&self) -> Option<&Candidate> {
         let roots = &self.candidates;
         let plain = roots.iter().map(|r| r.prose).max().unwrap_or(0);
@@ -135,11 +197,29 @@ impl RootCandidates {
         }
         let hinted = roots.iter().filter(|r| r.hinted && weight(r) * 2 >= total).max_by_key(|r| (r.depth, weight(r)));
         let plain = roots.iter().filter(|r| weight(r) * 10 >= total * 7).max_by_key(|r| (r.depth, weight(r)));
-        match (hinted, plain) {
+        let chosen = match (hinted, plain) {
             (Some(h), Some(p)) if p.depth > h.depth && weight(p) * 10 >= weight(h) * 9 => Some(p),
             (Some(h), _) => Some(h),
             (None, p) => p,
-        }
+        }?;
+        // An article (marked so, or more prose than a card's blurb) is the root even beside a
+        // long list of teasers.
+        let card = !chosen.hinted && chosen.prose <= TEASER_PROSE;
+        Some(card.then(|| self.list_around(chosen)).flatten().unwrap_or(chosen))
+    }
+
+    /// The innermost container around `chosen` (no more prose than a card's blurb) that is mostly a list of cards (at least half
+    /// its text) holding at least [`LIST_OVER_CARD`] times the text of `chosen`. Prose picks
+    /// the root, and a listing's, a shop grid's or a ranking's items are short lines: its
+    /// longest prose is one card's blurb or a sidebar's, and the items, the page's content,
+    /// would all lie outside the root.
+    fn list_around(&self, chosen: &Candidate) -> Option<&Candidate> {
+        let mut around: Vec<&Candidate> =
+            self.candidates.iter().filter(|a| a.open < chosen.open && chosen.close < a.close).collect();
+        around.sort_unstable_by_key(|a| std::cmp::Reverse(a.depth));
+        around
+            .into_iter()
+            .find(|a| a.list.is_cards() && a.list.text * 2 >= a.text && a.list.text >= chosen.text * LIST_OVER_CARD)
     }
 }
 
@@ -183,12 +263,12 @@ mod tests {
     #[test]
     fn closing_settles_teasers_records_containers_and_passes_prose_up() {
         let mut candidates = RootCandidates::default();
-        let card = Prose { chars: 70, teaser: 0, link_heading: true };
+        let card = Prose { chars: 70, link_heading: true, ..Prose::default() };
         let passed = close_child(&mut candidates, "li", None, card);
-        assert_eq!(passed, Prose { chars: 0, teaser: 70, link_heading: false }, "a card's blurb is teaser");
+        assert_eq!(passed, Prose { teaser: 70, ..Prose::default() }, "a card's blurb is teaser");
         assert!(candidates.candidates.is_empty(), "an li is no container");
 
-        let article = Prose { chars: 900, teaser: 0, link_heading: true };
+        let article = Prose { chars: 900, link_heading: true, ..Prose::default() };
         let passed = close_child(&mut candidates, "div", Some("story"), article);
         assert_eq!(passed, article, "a long text under a linked heading is no card");
         let story = &candidates.candidates[0];
@@ -212,7 +292,17 @@ mod tests {
     }
 
     fn candidate(path: &str, depth: usize, prose: u64, teaser: u64, hinted: bool) -> Candidate {
-        Candidate { prose, teaser, depth, open: 0, close: 0, path: path.to_string(), hinted }
+        Candidate {
+            prose,
+            teaser,
+            text: prose + teaser,
+            list: CardList::default(),
+            depth,
+            open: 0,
+            close: 0,
+            path: path.to_string(),
+            hinted,
+        }
     }
 
     fn chosen(candidates: Vec<Candidate>) -> Option<String> {
