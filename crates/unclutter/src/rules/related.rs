@@ -131,7 +131,10 @@ fn teaser_heading(trim: &str) -> bool {
         return false;
     };
     let words = rest.split_whitespace().count();
+    // A colon or comma inside marks a label and its value or a date ("Next Cohort:Jan 5,
+    // 2026"), not a title.
     (1..=5).contains(&words)
+        && !rest.contains([':', ','])
         && rest.split_whitespace().all(|w| unclutter_text::words::capitalised(w) || SMALL_WORDS.contains(&w))
 }
 
