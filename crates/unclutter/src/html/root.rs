@@ -174,7 +174,8 @@ impl RootCandidates {
                 hinted: frame.content_hint,
             });
         }
-        let shape = if frame.furniture.is_some() { 0 } else { frame.shape() };
+        // Only an element with text is a card; the hash is skipped for the rest.
+        let shape = if frame.furniture.is_some() || frame.prose.text == 0 { 0 } else { frame.shape() };
         if let Some(parent) = open.innermost_mut() {
             parent.prose.add_child(&frame.prose, teaser, shape);
         }
