@@ -261,6 +261,54 @@ mod tests {
         open.innermost().expect("body is open").prose
     }
 
+    /// A child's prose holding `text` characters, `link_text` of them links.
+    fn child(text: u64, link_text: u64) -> Prose {
+        Prose { text, link_text, ..Prose::default() }
+    }
+
+    #[test]
+    fn same_shaped_children_in_a_row_make_a_list_of_cards() {
+        let (card, other) = (7, 9);
+        let mut grid = Prose::default();
+        for _ in 0..3 {
+            grid.add_child(&child(100, 20), false, card);
+        }
+        assert_eq!(grid.list, CardList::default(), "three cards are no list yet");
+        grid.add_child(&child(100, 20), false, card);
+        assert_eq!((grid.list.items, grid.list.text, grid.list.link_text), (4, 400, 80));
+        // A child of another shape ends the run; a shorter run after it leaves the best list.
+        grid.add_child(&child(50, 0), false, other);
+        for _ in 0..2 {
+            grid.add_child(&child(100, 20), false, card);
+        }
+        assert_eq!(grid.list.items, 4);
+        assert_eq!(grid.text, 650, "all the children's text counts");
+        // Children without text neither count nor break the run.
+        let mut list = Prose::default();
+        for k in 0..8 {
+            let text = if k % 2 == 0 { 100 } else { 0 };
+            list.add_child(&child(text, 0), false, if text == 0 { other } else { card });
+        }
+        assert_eq!(list.list.items, 4);
+
+        // A menu's items are links: no list of cards, however many.
+        let mut menu = Prose::default();
+        for _ in 0..40 {
+            menu.add_child(&child(20, 20), false, card);
+        }
+        assert_eq!(menu.list, CardList::default());
+        // Furniture (shape 0) is no card.
+        let mut aside = Prose::default();
+        for _ in 0..6 {
+            aside.add_child(&child(100, 0), false, 0);
+        }
+        assert_eq!(aside.list, CardList::default());
+        // The best list rises to the ancestors with the rest of the count.
+        let mut page = Prose::default();
+        page.add_child(&grid, false, other);
+        assert_eq!(page.list, grid.list);
+    }
+
     #[test]
     fn closing_settles_teasers_records_containers_and_passes_prose_up() {
         let mut candidates = RootCandidates::default();
