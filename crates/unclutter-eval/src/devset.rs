@@ -82,11 +82,7 @@ impl Entry {
     /// assert!(entry("example.org").fold(5) < 5);
     /// ```
     pub fn fold(&self, folds: usize) -> usize {
-        let hash = self
-            .group()
-            .bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let hash = unclutter_text::hash::fnv1a(self.group().bytes().map(|b| b.to_ascii_lowercase()));
         (hash % folds.max(1) as u64) as usize
     }
 }

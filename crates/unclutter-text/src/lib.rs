@@ -6,6 +6,7 @@
 //! - [`words`]: white space, decoration, CJK scripts, word counts, sentence shape;
 //! - [`lexicon`]: the lexicon file format (`[CODE]` sections of `=`, `^`, `~` phrases for rules,
 //!   `[words:NAME]` sections of plain words for word sets);
+//! - [`hash`]: FNV-1a, a stable hash of bytes;
 //! - [`language`]: which language a document is in, and how many of a line's words are stop
 //!   words of it.
 //!
@@ -23,6 +24,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod document;
+pub mod hash;
 pub mod language;
 pub mod lexicon;
 mod span;

@@ -275,10 +275,9 @@ pub(crate) fn current_schema_hash() -> u64 {
 
 /// FNV-1a (64 bits) of the schema's version and its column names, each name ended by a zero byte.
 pub(crate) fn schema_hash(names: &[&str], version: u32) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let bytes = version.to_le_bytes().into_iter().chain(names.iter().flat_map(|n| n.bytes().chain([0])));
-    bytes.fold(OFFSET, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
+    unclutter_text::hash::fnv1a(
+        version.to_le_bytes().into_iter().chain(names.iter().flat_map(|n| n.bytes().chain([0]))),
+    )
 }
 
 fn flag(b: bool) -> f32 {

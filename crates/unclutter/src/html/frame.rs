@@ -76,11 +76,7 @@ impl<'h> Frame<'h> {
     /// shape in a row are a list's items.
     #[inline]
     pub fn shape(&self) -> u64 {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.name.bytes().chain([b'.']).chain(self.class.unwrap_or("").bytes()) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        hash.max(1)
+        unclutter_text::hash::fnv1a(self.name.bytes().chain([b'.']).chain(self.class.unwrap_or("").bytes())).max(1)
     }
 
     /// Writes the path step: `div.article`, `p:nth-of-type(3)`, `p`.

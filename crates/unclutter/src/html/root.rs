@@ -209,18 +209,19 @@ impl RootCandidates {
         Some(card.then(|| self.list_around(chosen)).flatten().unwrap_or(chosen))
     }
 
-    /// The innermost container around `chosen` (no more prose than a card's blurb) that is mostly a list of cards (at least half
-    /// its text) holding at least [`LIST_OVER_CARD`] times the text of `chosen`. Prose picks
+    /// The innermost container around `chosen` (no more prose than a card's blurb) that is
+    /// mostly a list of cards (at least half its text) holding at least [`LIST_OVER_CARD`] times the text of `chosen`. Prose picks
     /// the root, and a listing's, a shop grid's or a ranking's items are short lines: its
     /// longest prose is one card's blurb or a sidebar's, and the items, the page's content,
     /// would all lie outside the root.
     fn list_around(&self, chosen: &Candidate) -> Option<&Candidate> {
-        let mut around: Vec<&Candidate> =
-            self.candidates.iter().filter(|a| a.open < chosen.open && chosen.close < a.close).collect();
-        around.sort_unstable_by_key(|a| std::cmp::Reverse(a.depth));
-        around
-            .into_iter()
-            .find(|a| a.list.is_cards() && a.list.text * 2 >= a.text && a.list.text >= chosen.text * LIST_OVER_CARD)
+        // The candidates around `chosen` are its ancestors, one per depth: the deepest is the
+        // innermost.
+        self.candidates
+            .iter()
+            .filter(|a| a.open < chosen.open && chosen.close < a.close)
+            .filter(|a| a.list.is_cards() && a.list.text * 2 >= a.text && a.list.text >= chosen.text * LIST_OVER_CARD)
+            .max_by_key(|a| a.depth)
     }
 }
 

@@ -236,14 +236,19 @@ impl Pipeline {
         lines::run(&self.lines, &mut decisions);
         // A page's own furniture, as the phrase and line rules found it, is evidence of its kind;
         // an HTML page is a page.
-        let removed: Vec<Removed> = (0..doc.segments.len())
-            .map(|i| match decisions.removed_by(i) {
+        // The word counts leave the decisions while the evidence reads both, and go back for the
+        // rounds' analysis.
+        let mut stats = std::mem::take(decisions.line_stats());
+        let evidence = InputEvidence::read_counting(
+            &doc,
+            |i| match decisions.removed_by(i) {
                 None => Removed::No,
                 Some(r) if is_furniture(r.category()) => Removed::Furniture,
                 Some(_) => Removed::Other,
-            })
-            .collect();
-        let evidence = InputEvidence::read_counting(&doc, |i| removed[i], decisions.line_stats());
+            },
+            &mut stats,
+        );
+        *decisions.line_stats() = stats;
         let kind = match (dom, self.settings.input_kind) {
             (Some(_), _) => InputKind::Page,
             (None, Some(forced)) => forced,
