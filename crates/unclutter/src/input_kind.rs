@@ -74,20 +74,10 @@ pub(crate) enum Removed {
 }
 
 impl InputEvidence {
-    /// Reads the evidence of `doc`; `furniture(i)` says whether a phrase or line rule removed
-    /// line `i` as page furniture.
-    #[cfg(test)]
-    pub(crate) fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed) -> InputEvidence {
-        InputEvidence::read_counting(doc, removed, &mut LineStats::default())
-    }
-
-    /// As [`InputEvidence::read`], with the lines' word counts kept in `stats` for the
-    /// structural analysis to read again.
-    pub(crate) fn read_counting(
-        doc: &Document<'_>,
-        removed: impl Fn(usize) -> Removed,
-        stats: &mut LineStats,
-    ) -> InputEvidence {
+    /// Reads the evidence of `doc`; `removed(i)` says whether and how a phrase or line rule
+    /// removed line `i` (as page furniture or otherwise). The lines' word counts are kept in
+    /// `stats` for the structural analysis to read again.
+    pub(crate) fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed, stats: &mut LineStats) -> InputEvidence {
         // The language of the page's first long lines, as the structural analysis reads it.
         let language = sample_language(doc, &|_| false);
         let mut evidence = InputEvidence::default();
@@ -180,8 +170,13 @@ pub(crate) fn is_menu_item(core: &str, stats: &Stats) -> bool {
 mod tests {
     use super::*;
 
+    /// The evidence of `doc`, its word counts from a fresh cache.
+    fn read(doc: &Document<'_>, removed: impl Fn(usize) -> Removed) -> InputEvidence {
+        InputEvidence::read(doc, removed, &mut LineStats::default())
+    }
+
     fn evidence(text: &str) -> InputEvidence {
-        InputEvidence::read(&Document::parse(text, None), |_| Removed::No)
+        read(&Document::parse(text, None), |_| Removed::No)
     }
 
     #[test]
@@ -226,12 +221,12 @@ mod tests {
         let doc = Document::parse(text, None);
         let furniture =
             |set: &'static [usize]| move |i| if set.contains(&i) { Removed::Furniture } else { Removed::No };
-        let with_furniture = InputEvidence::read(&doc, furniture(&[2]));
+        let with_furniture = read(&doc, furniture(&[2]));
         assert_eq!(with_furniture.longest_menu_run, 5);
-        let opening = InputEvidence::read(&doc, furniture(&[0, 2]));
+        let opening = read(&doc, furniture(&[0, 2]));
         assert_eq!(opening.longest_menu_run, 4, "a furniture line does not open a run");
         assert_eq!(with_furniture.furniture_lines, 1);
-        let three = InputEvidence::read(&doc, |i| if i >= 2 { Removed::Furniture } else { Removed::No });
+        let three = read(&doc, |i| if i >= 2 { Removed::Furniture } else { Removed::No });
         assert_eq!(three.kind(), InputKind::Page);
     }
 
@@ -248,8 +243,8 @@ Culture
 ",
             None,
         );
-        assert_eq!(InputEvidence::read(&doc, |_| Removed::No).longest_menu_run, 2);
-        let gone = InputEvidence::read(&doc, |i| if i == 2 { Removed::Other } else { Removed::No });
+        assert_eq!(read(&doc, |_| Removed::No).longest_menu_run, 2);
+        let gone = read(&doc, |i| if i == 2 { Removed::Other } else { Removed::No });
         assert_eq!(gone.longest_menu_run, 4);
         assert_eq!(gone.lines, 4);
         assert_eq!(gone.kind(), InputKind::Page);

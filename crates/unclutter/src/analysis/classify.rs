@@ -98,14 +98,8 @@ pub(super) fn stop_words_count(language: &Language) -> bool {
 }
 
 /// The words and stop words of each kept line (of its core, without decoration); none for
-/// blank and removed lines.
-#[cfg(test)]
-pub(super) fn line_stats(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, language: &Language) -> Vec<Stats> {
-    line_stats_cached(doc, removed, language, &mut LineStats::default())
-}
-
-/// As [`line_stats`], each line counted at most once per `cache`.
-pub(super) fn line_stats_cached(
+/// blank and removed lines. Each line is counted at most once per `cache`.
+pub(super) fn line_stats(
     doc: &Document<'_>,
     removed: &impl Fn(usize) -> bool,
     language: &Language,
@@ -360,6 +354,11 @@ pub(super) fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines' counts from a fresh cache.
+    fn fresh_stats(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, language: &Language) -> Vec<Stats> {
+        line_stats(doc, removed, language, &mut LineStats::default())
+    }
     use crate::config::Bias;
 
     fn english() -> Language {
@@ -379,8 +378,8 @@ mod tests {
         assert_eq!((german_counts.words, german_counts.stop), (10, 6), "die, und, der, sind, in, der");
         assert_eq!(cache.get(&doc, 1, &german).stop, 6);
         // What the cache gives is what counting gives.
-        let fresh = line_stats(&doc, &|_| false, &german);
-        let cached = line_stats_cached(&doc, &|_| false, &german, &mut cache);
+        let fresh = fresh_stats(&doc, &|_| false, &german);
+        let cached = line_stats(&doc, &|_| false, &german, &mut cache);
         assert_eq!(format!("{fresh:?}"), format!("{cached:?}"));
     }
 
@@ -391,7 +390,7 @@ mod tests {
             None,
         );
         let nothing_removed = |_| false;
-        let counts = line_stats(&doc, &nothing_removed, &english());
+        let counts = fresh_stats(&doc, &nothing_removed, &english());
         assert_eq!(paragraphs(&doc, &nothing_removed, &counts), [0..2, 3..4, 4..5]);
     }
 
@@ -402,7 +401,7 @@ mod tests {
             None,
         );
         let nothing_removed = |_| false;
-        let counts = line_stats(&doc, &nothing_removed, &english());
+        let counts = fresh_stats(&doc, &nothing_removed, &english());
         assert_eq!(paragraphs(&doc, &nothing_removed, &counts), [0..1, 1..2, 2..3, 3..4]);
     }
 
@@ -413,7 +412,7 @@ mod tests {
             None,
         );
         let removed = |i| i == 1;
-        let counts = line_stats(&doc, &removed, &english());
+        let counts = fresh_stats(&doc, &removed, &english());
         assert_eq!(counts[1].words, 0);
         assert_eq!(paragraphs(&doc, &removed, &counts), vec![0..3]);
     }
@@ -426,7 +425,7 @@ mod tests {
         );
         let doc = Document::parse(&text, None);
         let nothing_removed = |_| false;
-        let counts = line_stats(&doc, &nothing_removed, &english());
+        let counts = fresh_stats(&doc, &nothing_removed, &english());
         let paragraphs = paragraphs(&doc, &nothing_removed, &counts);
         let repeated = repeated_lines(&doc, &paragraphs, &counts);
         assert_eq!(repeated, [true, false, true, false, true, false, false]);
@@ -439,7 +438,7 @@ mod tests {
         let text = article.repeat(3);
         let doc = Document::parse(&text, None);
         let nothing_removed = |_| false;
-        let counts = line_stats(&doc, &nothing_removed, &english());
+        let counts = fresh_stats(&doc, &nothing_removed, &english());
         let paragraphs = paragraphs(&doc, &nothing_removed, &counts);
         assert!(repeated_lines(&doc, &paragraphs, &counts).iter().all(|&r| !r));
     }
@@ -456,7 +455,7 @@ mod tests {
         );
         let nothing_removed = |_| false;
         let language = english();
-        let counts = line_stats(&doc, &nothing_removed, &language);
+        let counts = fresh_stats(&doc, &nothing_removed, &language);
         let paragraphs = paragraphs(&doc, &nothing_removed, &counts);
         let repeated = vec![false; doc.segments.len()];
         let thresholds = Thresholds::for_bias(Bias::Balanced);
@@ -474,7 +473,7 @@ mod tests {
         );
         let nothing_removed = |_| false;
         let language = english();
-        let counts = line_stats(&doc, &nothing_removed, &language);
+        let counts = fresh_stats(&doc, &nothing_removed, &language);
         let words = counts[0].words + counts[1].words;
         let paragraphs = paragraphs(&doc, &nothing_removed, &counts);
         let thresholds = Thresholds::for_bias(Bias::Balanced);

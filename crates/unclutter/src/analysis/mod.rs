@@ -36,7 +36,7 @@ use unclutter_text::Document;
 
 use crate::config::Bias;
 
-use classify::{classify, line_stats_cached, paragraphs, repeated_lines};
+use classify::{classify, line_stats, paragraphs, repeated_lines};
 pub(crate) use classify::{sample_language, LineStats};
 use region::{bridge, densest_run, lone_blurbs, walls, Direction, Scoring};
 use thresholds::Thresholds;
@@ -144,7 +144,7 @@ pub(crate) fn analyse(
 
     // The language is detected once per document, in the first round that needs it.
     let language = *language_cache.get_or_insert_with(|| sample_language(doc, &removed));
-    let word_counts = line_stats_cached(doc, &removed, &language, stats_cache);
+    let word_counts = line_stats(doc, &removed, &language, stats_cache);
     let paragraphs = paragraphs(doc, &removed, &word_counts);
     let repeated = repeated_lines(doc, &paragraphs, &word_counts);
     let lines = classify(doc, &paragraphs, word_counts, repeated, &language, &thresholds);

@@ -239,7 +239,7 @@ impl Pipeline {
         // The word counts leave the decisions while the evidence reads both, and go back for the
         // rounds' analysis.
         let mut stats = std::mem::take(decisions.line_stats());
-        let evidence = InputEvidence::read_counting(
+        let evidence = InputEvidence::read(
             &doc,
             |i| match decisions.removed_by(i) {
                 None => Removed::No,
