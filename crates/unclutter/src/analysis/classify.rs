@@ -354,12 +354,12 @@ pub(super) fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Bias;
 
     /// The lines' counts from a fresh cache.
     fn fresh_stats(doc: &Document<'_>, removed: &impl Fn(usize) -> bool, language: &Language) -> Vec<Stats> {
         line_stats(doc, removed, language, &mut LineStats::default())
     }
-    use crate::config::Bias;
 
     fn english() -> Language {
         Language::detect("The council voted on Tuesday to fund the new bridge across the river, and the mayor said that it would open in May.")

@@ -210,10 +210,10 @@ impl RootCandidates {
     }
 
     /// The innermost container around `chosen` (no more prose than a card's blurb) that is
-    /// mostly a list of cards (at least half its text) holding at least [`LIST_OVER_CARD`] times the text of `chosen`. Prose picks
-    /// the root, and a listing's, a shop grid's or a ranking's items are short lines: its
-    /// longest prose is one card's blurb or a sidebar's, and the items, the page's content,
-    /// would all lie outside the root.
+    /// mostly a list of cards (at least half its text) holding at least [`LIST_OVER_CARD`]
+    /// times the text of `chosen`. Prose picks the root, and a listing's, a shop grid's or a
+    /// ranking's items are short lines: its longest prose is one card's blurb or a sidebar's,
+    /// and the items, the page's content, would all lie outside the root.
     fn list_around(&self, chosen: &Candidate) -> Option<&Candidate> {
         // The candidates around `chosen` are its ancestors, one per depth: the deepest is the
         // innermost.
